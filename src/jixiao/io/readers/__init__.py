@@ -1,0 +1,46 @@
+"""Reader registry: one reader per format, each returning a :class:`RawDocument`.
+
+Readers import their heavy libraries lazily so that ``jixiao parse file.txt`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from jixiao.core.problems import Severity, register
+from jixiao.io.formats import Format
+from jixiao.io.table import RawDocument
+
+Reader = Callable[[Path], RawDocument]
+
+# format -> "module:function", imported on first use
+_READERS: dict[Format, str] = {
+    Format.TEXT: "jixiao.io.readers.text:read_text",
+    Format.CSV: "jixiao.io.readers.text:read_csv",
+    Format.HTML: "jixiao.io.readers.html:read_html",
+}
+
+UNREADABLE = register("F001", Severity.ERROR, "file cannot be read")
+UNKNOWN_FORMAT = register("F002", Severity.ERROR, "unknown or unsupported file format")
+INTERNAL = register("F003", Severity.ERROR, "unexpected failure while reading this file")
+NO_READER = register("F004", Severity.ERROR, "no reader installed for this format")
+
+
+def register_reader(fmt: Format, target: str) -> None:
+    """Register ``module:function`` as the reader of ``fmt`` (used by the office-format readers)."""
+    _READERS[fmt] = target
+
+
+def reader_for(fmt: Format) -> Reader | None:
+    target = _READERS.get(fmt)
+    if target is None:
+        return None
+    module_name, func_name = target.split(":")
+    reader: Reader = getattr(importlib.import_module(module_name), func_name)
+    return reader
+
+
+def supported_formats() -> list[Format]:
+    return list(_READERS)

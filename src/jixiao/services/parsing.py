@@ -1,0 +1,69 @@
+"""Parse files into documents: detect the format, read, build; failures become problems."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from jixiao.core.model import Document
+from jixiao.core.problems import Problem, make
+from jixiao.core.source import SourceLocation
+from jixiao.io import readers
+from jixiao.io.formats import SUFFIXES, Format, detect
+from jixiao.io.table import RawDocument
+
+
+def expand_inputs(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, folders walked recursively (sorted) for files with a known suffix."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+
+def read_raw(path: Path) -> RawDocument:
+    """Read one file into the neutral tables; never raises."""
+    name = str(path)
+    here = SourceLocation(name)
+    try:
+        fmt = detect(path)
+    except OSError as exc:
+        return RawDocument(
+            name, problems=[make(readers.UNREADABLE, f"cannot open file: {exc}", here)]
+        )
+    if fmt is Format.UNKNOWN:
+        message = f"unknown file format (suffix {path.suffix or 'none'}; content not recognised)"
+        return RawDocument(name, problems=[make(readers.UNKNOWN_FORMAT, message, here)])
+    try:
+        reader = readers.reader_for(fmt)
+        if reader is None:
+            message = f"no reader for {fmt.value} files is installed"
+            return RawDocument(name, problems=[make(readers.NO_READER, message, here)])
+        return reader(path)
+    except Exception as exc:  # a reader bug must not stop the other files
+        return RawDocument(name, problems=[_internal(here, exc)])
+
+
+def _internal(here: SourceLocation, exc: BaseException) -> Problem:
+    detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    return make(readers.INTERNAL, f"internal error, please report it: {detail}", here)
+
+
+def parse_file(path: Path) -> Document:
+    """Read and build one file into a :class:`Document`; never raises."""
+    from jixiao.io.build import build_document
+
+    raw = read_raw(path)
+    try:
+        return build_document(raw)
+    except Exception as exc:
+        problems = (*raw.problems, _internal(SourceLocation(raw.source), exc))
+        return Document(raw.source, (), problems)
+
+
+def parse_paths(paths: Iterable[Path]) -> list[Document]:
+    return [parse_file(p) for p in expand_inputs(paths)]
