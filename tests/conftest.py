@@ -6,10 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = REPO / "examples"
-EXAMPLE_FILE = EXAMPLES / "dongguan-changan-2024-goal-tables.txt"
-WILD = EXAMPLES / "wild"
+from testdata import EXAMPLE_FILE, WILD
 
 
 @pytest.fixture

@@ -20,6 +20,11 @@ _READERS: dict[Format, str] = {
     Format.TEXT: "jixiao.io.readers.text:read_text",
     Format.CSV: "jixiao.io.readers.text:read_csv",
     Format.HTML: "jixiao.io.readers.html:read_html",
+    Format.XLSX: "jixiao.io.readers.xlsx:read_xlsx",
+    Format.XLS: "jixiao.io.readers.office:read_xls",
+    Format.DOCX: "jixiao.io.readers.docx:read_docx",
+    Format.DOC: "jixiao.io.readers.office:read_doc",
+    Format.PDF: "jixiao.io.readers.pdf:read_pdf",
 }
 
 UNREADABLE = register("F001", Severity.ERROR, "file cannot be read")

@@ -1,0 +1,1 @@
+"""Storage: slim Django models, the one ORM ↔ core mapping, and user-filtered querysets."""

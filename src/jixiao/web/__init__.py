@@ -1,0 +1,1 @@
+"""The web system (Django): goal tables, import, review workflow for many units and users."""
