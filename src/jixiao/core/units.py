@@ -3,7 +3,7 @@
 Every known unit belongs to a *dimension*; two units convert into each other only when they
 share one, and the factor between them is an exact ``Decimal`` (``万元`` = 10000 ``元``,
 ``公里`` = 1000 ``米``). Units whose relation is inexact or conventional are separate
-dimensions on purpose: ``亩`` (≈666.67 ㎡), ``天`` vs ``个工作日``, ``%`` vs ``百分点``.
+dimensions on purpose: ``亩`` (≈666.67 ㎡), ``天`` vs ``个工作日``, ``%`` vs ``个百分点``.
 
 Count units (``人``, ``次``, ``粒``…) are each their own dimension, so only their multiplier
 forms convert (``万粒`` = 10000 ``粒``). A unit written with ``/`` (``元/人``, ``万/月``)
@@ -16,12 +16,14 @@ numbers: ``28600万`` converts to ``286000000``.
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
+from functools import lru_cache
 
-from jixiao.core.text import nfkc
+from jixiao.core.text import nfkc, simplify
 
 __all__ = [
     "ALIASES",
     "KNOWN_UNITS",
+    "MULTIPLIERS",
     "canonical_unit",
     "convert",
     "convertible",
@@ -45,7 +47,8 @@ _TABLE: dict[str, tuple[str, Decimal]] = {
     # ratios
     "%": ("ratio", _D("0.01")),
     "‰": ("ratio", _D("0.001")),
-    "百分点": ("percentage-point", _D(1)),
+    "个百分点": ("percentage-point", _D(1)),
+    "倍": ("倍", _D(1)),
     # length
     "米": ("length", _D(1)),
     "厘米": ("length", _D("0.01")),
@@ -71,6 +74,7 @@ _TABLE: dict[str, tuple[str, Decimal]] = {
     "周": ("days", _D(7)),
     "个工作日": ("workdays", _D(1)),
     "月": ("months", _D(1)),
+    "个月": ("months", _D(1)),
     "季度": ("months", _D(3)),
     "年": ("months", _D(12)),
     # teaching time
@@ -78,14 +82,22 @@ _TABLE: dict[str, tuple[str, Decimal]] = {
     "学时": ("学时", _D(1)),
     # scores
     "分": ("分", _D(1)),
+    # temperature (NFKC writes ℃ as °C); offsets are not factors, so no conversions
+    "°C": ("temperature", _D(1)),
 }
 
 # Counted things: each is its own dimension (a 人 is not a 次).
+# fmt: off
 _COUNTS = (
-    "人 人次 宗 次 个 户 项 场 份 所 家 村 粒 株 棵 册 本 篇 套 台 辆 座 处 条 批 期 班 床 张 件 "
-    "名 位 只 头 间 栋 部 支 类 门 节 届 轮 起 例 单 笔 块 片 组 队 校 园 点 网 站 盏 辆次 户次 "
-    "篇次 场次 期次 班次 批次 家次 套次 台次 件次 元/人 个/人"
-).split()
+    "人", "人次", "宗", "次", "个", "户", "项", "场", "份", "所", "家", "村", "粒", "株", "棵",
+    "册", "本", "篇", "套", "台", "辆", "座", "处", "条", "批", "期", "班", "床", "张", "件",
+    "名", "位", "只", "头", "间", "栋", "部", "支", "类", "门", "节", "届", "轮", "起", "例",
+    "单", "笔", "块", "片", "组", "队", "校", "园", "点", "网", "站", "盏", "辆次", "户次",
+    "篇次", "场次", "期次", "班次", "批次", "家次", "套次", "台次", "件次", "岁", "瓶", "箱",
+    "袋", "盒", "双", "首", "幅", "集", "幢", "口", "眼", "孔", "羽", "匹", "吨次", "车次",
+    "架次", "艘",
+)
+# fmt: on
 for _name in _COUNTS:
     _TABLE.setdefault(_name, (_name, _D(1)))
 
@@ -107,16 +119,17 @@ _PREFIXES = ("万亿", "千万", "百万", "十万", "亿", "万", "千")
 ALIASES: dict[str, str] = {
     "百分比": "%",
     "百分率": "%",
-    "个百分点": "百分点",
+    "百分点": "个百分点",
     "千分比": "‰",
     "工作日": "个工作日",
-    "个月": "月",
     "日": "天",
     "自然日": "天",
     "星期": "周",
     "个星期": "周",
     "个季度": "季度",
     "小时数": "小时",
+    "h": "小时",
+    "min": "分钟",
     "分钟数": "分钟",
     "km": "公里",
     "千米": "公里",
@@ -140,13 +153,23 @@ ALIASES: dict[str, str] = {
     "元人民币": "元",
 }
 
-KNOWN_UNITS: frozenset[str] = frozenset(_TABLE) | frozenset(_MULTIPLIERS)
+MULTIPLIERS: frozenset[str] = frozenset(_MULTIPLIERS)
+"""The bare magnitudes ``十 百 千 万 十万 百万 千万 亿 万亿`` (``28600万`` is a number)."""
+
+KNOWN_UNITS: frozenset[str] = frozenset(_TABLE) | MULTIPLIERS
 """Every canonical unit name (plus the bare multipliers ``万``, ``亿`` …)."""
 
 
 def _fold(unit: str) -> str:
-    folded = "".join(nfkc(unit).split())
-    return folded.lower() if folded.isascii() else folded
+    # Repeat: dropping spaces can join a combining mark to a letter NFKC then composes.
+    current = unit
+    for _ in range(4):
+        folded = simplify("".join(nfkc(current).split()))
+        folded = folded.lower() if folded.isascii() else folded
+        if folded == current:
+            break
+        current = folded
+    return current
 
 
 def _canonical_atom(atom: str) -> str:
@@ -166,10 +189,12 @@ def _canonical_atom(atom: str) -> str:
     return atom
 
 
+@lru_cache(maxsize=4096)
 def canonical_unit(unit: str | None) -> str | None:
     """The canonical spelling: ``百分比``→``%``, ``㎡``/``m2``→``平方米``, ``km``→``公里``.
 
-    Blank gives ``None``; an unknown unit comes back folded (NFKC, no spaces) but verbatim.
+    Blank gives ``None``; an unknown unit comes back folded (NFKC, Traditional characters of
+    the label vocabulary simplified: ``萬元`` → ``万元``, no spaces) but otherwise verbatim.
     ``/`` splits compound units, each part canonicalised: ``m2/人`` → ``平方米/人``.
     """
     if unit is None:

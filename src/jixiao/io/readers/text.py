@@ -1,0 +1,98 @@
+"""Readers for plain text (PDF and web copies) and CSV files → neutral tables.
+
+``read_text`` recognises tab grids, pipe-separated copies, one-cell-per-line streams and plain
+lines (see ``docs/formats-text.md``); ``read_csv`` reads delimited files with the csv module.
+Neither knows anything about goal tables: that is the builder's job.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.core.problems import make
+from jixiao.core.source import SourceLocation
+from jixiao.io.readers import UNREADABLE
+from jixiao.io.readers.text_csv import csv_tables
+from jixiao.io.readers.text_decode import decode_bytes
+from jixiao.io.readers.text_lines import Segment, classify, heading_text, segments
+from jixiao.io.readers.text_pipes import pipe_table
+from jixiao.io.table import Cell, Layout, RawDocument, Row, Table
+
+
+def read_text(path: Path) -> RawDocument:
+    """Read a text file into blocks in document order; never raises."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        where = SourceLocation(name)
+        return RawDocument(name, problems=[make(UNREADABLE, f"cannot read: {exc}", where)])
+    decoded = decode_bytes(data, name)
+    return RawDocument(name, text_tables(decoded.text, name), decoded.problems)
+
+
+def read_csv(path: Path) -> RawDocument:
+    """Read a CSV file (``,`` ``;`` or tab, sniffed) as one GRID table; never raises."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        where = SourceLocation(name)
+        return RawDocument(name, problems=[make(UNREADABLE, f"cannot read: {exc}", where)])
+    decoded = decode_bytes(data, name)
+    tables, problems = csv_tables(decoded.text, name)
+    return RawDocument(name, tables, [*decoded.problems, *problems])
+
+
+def text_tables(text: str, file: str) -> list[Table]:
+    """The blocks of already decoded text (also used for text found inside HTML pages)."""
+    tables: list[Table] = []
+    for seg in segments(classify(text)):
+        table = _segment_table(seg, file)
+        if table is not None and table.rows:
+            tables.append(table)
+    return tables
+
+
+def _segment_table(seg: Segment, file: str) -> Table | None:
+    first = next((ln for ln in seg.lines if ln.text.strip()), seg.lines[0])
+    source = SourceLocation(file, line=first.number)
+    if seg.kind == "tab":
+        rows = [_tab_row(line.number, line.text, file) for line in seg.lines]
+        return Table(rows, source, Layout.GRID, seg.title)
+    if seg.kind == "pipe":
+        return pipe_table(seg.lines, file, seg.title)
+    if seg.kind == "stream":
+        return Table(_stream_rows(seg, file), source, Layout.STREAM, seg.title)
+    rows = [
+        (Cell(heading_text(line) or line.text, SourceLocation(file, line=line.number)),)
+        for line in seg.lines
+        if line.text.strip()
+    ]
+    return Table(rows, source, Layout.LINES, seg.title)
+
+
+def _stream_rows(seg: Segment, file: str) -> list[Row]:
+    """One cell per group of adjacent lines; blank lines separate cells and are not cells,
+    a line of spaces or NBSP is an empty cell (``&nbsp;`` in the copied web table)."""
+    rows: list[Row] = []
+    group: list[str] = []
+    first = 0
+    for line in (*seg.lines, None):
+        if line is not None and line.text:
+            if not group:
+                first = line.number
+            group.append(line.text.strip())
+            continue
+        if group:
+            text = "\n".join(t for t in group if t)
+            rows.append((Cell(text, SourceLocation(file, line=first)),))
+            group = []
+    return rows
+
+
+def _tab_row(number: int, text: str, file: str) -> Row:
+    return tuple(
+        Cell(part.strip(), SourceLocation(file, line=number, column=k))
+        for k, part in enumerate(text.split("\t"), start=1)
+    )

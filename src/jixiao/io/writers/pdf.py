@@ -1,0 +1,176 @@
+"""``.pdf`` exporter (reportlab) with an embedded TrueType CJK font.
+
+The PDF must look right on a machine without Chinese fonts, so the font is embedded (as a
+subset). reportlab embeds TrueType outlines only (not the CFF outlines of Noto CJK), so the
+exporter looks for a TrueType CJK font: ``$JIXIAO_CJK_FONT`` (a ``.ttf``/``.ttc`` path, optionally
+``path#index`` for a collection), then the known Debian/Ubuntu/Fedora/macOS/Windows paths of
+WenQuanYi Micro Hei / Zen Hei, Droid Sans Fallback, SimSun and SimHei. When none is found,
+:class:`FontNotFoundError` says what to install.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jixiao.io.writers import Exporter, register_exporter
+from jixiao.io.writers.layout import Sheet, Style, layout_for
+
+FONT_NAME = "JixiaoCJK"
+KNOWN_FONTS: tuple[tuple[str, int], ...] = (
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
+    ("/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf", 0),
+    ("/usr/share/fonts/google-droid-sans-fonts/DroidSansFallbackFull.ttf", 0),
+    ("C:/Windows/Fonts/simsun.ttc", 0),
+    ("C:/Windows/Fonts/simhei.ttf", 0),
+    ("/Library/Fonts/Arial Unicode.ttf", 0),
+)
+_MM = 72 / 25.4
+
+
+class FontNotFoundError(RuntimeError):
+    """No TrueType CJK font was found to embed."""
+
+
+@dataclass(frozen=True, slots=True)
+class FontFile:
+    path: Path
+    index: int = 0
+
+
+def find_cjk_font() -> FontFile:
+    """The TrueType CJK font to embed (``$JIXIAO_CJK_FONT`` first, then known paths)."""
+    configured = os.environ.get("JIXIAO_CJK_FONT")
+    if configured:
+        path, _, index = configured.partition("#")
+        if not Path(path).is_file():
+            raise FontNotFoundError(f"JIXIAO_CJK_FONT={configured!r}: no such font file")
+        return FontFile(Path(path), int(index or 0))
+    for path, index in KNOWN_FONTS:
+        if Path(path).is_file():
+            return FontFile(Path(path), index)
+    raise FontNotFoundError(
+        "PDF export needs a TrueType Chinese font to embed, and none was found. Install one "
+        "(Debian/Ubuntu: apt-get install fonts-wqy-microhei; Fedora: wqy-microhei-fonts) or set "
+        "JIXIAO_CJK_FONT to a .ttf/.ttc file (OpenType/CFF fonts such as Noto CJK .otf cannot "
+        "be embedded by reportlab)."
+    )
+
+
+def register_font() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
+        font = find_cjk_font()
+        pdfmetrics.registerFont(TTFont(FONT_NAME, str(font.path), subfontIndex=font.index))
+    return FONT_NAME
+
+
+class _Styles:
+    def __init__(self, font: str) -> None:
+        from reportlab.lib.enums import TA_CENTER, TA_LEFT
+        from reportlab.lib.styles import ParagraphStyle
+
+        common = {"fontName": font, "wordWrap": "CJK", "fontSize": 9, "leading": 11.5}
+        self.center = ParagraphStyle("cell-center", alignment=TA_CENTER, **common)
+        self.left = ParagraphStyle("cell-left", alignment=TA_LEFT, **common)
+        self.title = ParagraphStyle(
+            "title", fontName=font, fontSize=17, leading=22, alignment=TA_CENTER, spaceAfter=2
+        )
+        self.year = ParagraphStyle(
+            "year", fontName=font, fontSize=10.5, leading=14, alignment=TA_CENTER, spaceAfter=6
+        )
+
+
+def _para(text: str, style: Any) -> Any:
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def sheet_flowables(sheet: Sheet, styles: _Styles, frame_width: float) -> list[Any]:
+    """Heading, year line and the table of one form."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    data: list[list[Any]] = [[""] * sheet.n_cols for _ in range(sheet.n_rows)]
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for place in sheet.places:
+        style = styles.left if place.style is Style.TEXT else styles.center
+        data[place.row][place.col] = _para(place.text, style)
+        if place.rowspan > 1 or place.colspan > 1:
+            end = (place.col + place.colspan - 1, place.row + place.rowspan - 1)
+            commands.append(("SPAN", (place.col, place.row), end))
+    total = sum(sheet.widths)
+    widths = [frame_width * w / total for w in sheet.widths]
+    table = Table(data, colWidths=widths, style=TableStyle(commands), splitByRow=1)
+    out: list[Any] = [_para(sheet.heading, styles.title)]
+    if sheet.subheading:
+        out.append(_para(sheet.subheading, styles.year))
+    out.append(table)
+    return out
+
+
+def _page_number(font: str) -> Any:
+    def draw(canvas: Any, doc: Any) -> None:
+        from reportlab.lib.pagesizes import A4
+
+        canvas.saveState()
+        canvas.setFont(font, 9)
+        canvas.drawCentredString(A4[0] / 2, 10 * _MM, f"第 {doc.page} 页")
+        canvas.restoreState()
+
+    return draw
+
+
+@register_exporter
+class PdfExporter(Exporter):
+    id = "pdf"
+    name = "PDF (embedded Chinese font)"
+    extension = ".pdf"
+    content_type = "application/pdf"
+
+    def render(self) -> bytes:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
+
+        font = register_font()
+        styles = _Styles(font)
+        out = io.BytesIO()
+        margin = 15 * _MM
+        doc = SimpleDocTemplate(
+            out,
+            pagesize=A4,
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=18 * _MM,
+            title="项目绩效目标表",
+            author="jixiao",
+            initialFontName=font,  # no stray unembedded Helvetica in the page streams
+        )
+        story: list[Any] = []
+        for i, table in enumerate(self.tables):
+            if i:
+                story.append(PageBreak() if self.options.one_per_page else Spacer(1, 10 * _MM))
+            story.extend(sheet_flowables(layout_for(table, self.options.year), styles, doc.width))
+        if not story:
+            story.append(Spacer(1, 1))
+        number = _page_number(font)
+        doc.build(story, onFirstPage=number, onLaterPages=number)
+        return out.getvalue()

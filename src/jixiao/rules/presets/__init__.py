@@ -1,0 +1,1 @@
+"""Rule presets as TOML data (read by :mod:`jixiao.rules.config`)."""

@@ -1,0 +1,325 @@
+"""The actuals file (实际完成值填报表) as data: header aliases, rows matched to goal tables.
+
+The adapter :mod:`jixiao.io.actuals` reads CSV / xlsx into :class:`ActualsSheet` (text cells
+with their places); this module maps columns, parses values and matches every row to a table
+and an indicator. Nothing is guessed: unknown projects or indicators, unreadable values and
+repeated rows are located problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from jixiao.core.model import GoalTable
+from jixiao.core.money import Amount, MoneyUnit
+from jixiao.core.problems import Problem, make
+from jixiao.core.source import SourceLocation
+from jixiao.core.target import Target, TargetKind
+from jixiao.core.text import compact
+from jixiao.core.values import parse_target
+from jixiao.scoring import codes
+from jixiao.scoring.inputs import BudgetInput, IndicatorInput, TableInputs
+
+FIELDS = (
+    "project",
+    "indicator",
+    "actual",
+    "budget",
+    "level",
+    "score",
+    "forecast",
+    "likelihood",
+    "reason",
+    "reason_category",
+)
+REQUIRED = ("indicator", "actual")
+BUDGET_ROW_NAMES = ("预算执行", "预算执行情况", "年度资金总额")
+
+_ALIASES: dict[str, str] = {
+    "项目名称": "project",
+    "项目": "project",
+    "三级指标": "indicator",
+    "指标名称": "indicator",
+    "指标": "indicator",
+    "实际完成值": "actual",
+    "完成值": "actual",
+    "全年实际值": "actual",
+    "实际值": "actual",
+    "当期完成值": "actual",
+    "全年执行数": "actual",
+    "执行数": "actual",
+    "全年预算数": "budget",
+    "预算数": "budget",
+    "调整后预算数": "budget",
+    "等级": "level",
+    "完成等级": "level",
+    "得分": "score",
+    "自评得分": "score",
+    "全年预计完成值": "forecast",
+    "预计完成值": "forecast",
+    "全年预计执行数": "forecast",
+    "完成目标可能性": "likelihood",
+    "偏差原因": "reason",
+    "原因": "reason",
+    "偏差原因分析": "reason",
+    "偏差原因分析及改进措施": "reason",
+    "未完成原因分析": "reason",
+    "偏差原因类别": "reason_category",
+    "原因类别": "reason_category",
+}
+# Columns of the template that inform the person filling it in; read and ignored.
+INFORMATIONAL = frozenset(
+    {
+        "level1",
+        "level2",
+        "target",
+        "weight",
+        "note",
+        "一级指标",
+        "二级指标",
+        "年度指标值",
+        "当年度指标值",
+        "指标值",
+        "分值",
+        "权重",
+        "备注",
+        "序号",
+        "年初预算数",
+    }
+)
+_PARENS = re.compile(r"[(（][^)）]*[)）]")
+
+
+@dataclass(frozen=True, slots=True)
+class ActualsSheet:
+    """Text cells of one actuals sheet; ``header`` is the first non-empty row."""
+
+    file: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (1-based row number, cells)
+    sheet: str | None = None
+    header_row: int = 1
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(slots=True)
+class MatchedActuals:
+    inputs: list[TableInputs]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def field_of(header: str) -> str | None:
+    key = compact(_PARENS.sub("", header or "")).lower()
+    if key in FIELDS:
+        return key
+    return _ALIASES.get(key)
+
+
+def _informational(header: str) -> bool:
+    key = compact(_PARENS.sub("", header or "")).lower()
+    return key in INFORMATIONAL or not key
+
+
+def project_keys(table: GoalTable) -> set[str]:
+    """Names a row may use for a table: as printed, without a code prefix, the title."""
+    keys = {compact(table.name)}
+    if table.header.name:
+        name = compact(table.header.name)
+        keys.add(name)
+        keys.add(re.sub(r"^[0-9A-Za-z]+[-_—]", "", name))
+    return {k for k in keys if k}
+
+
+def match_actuals(tables: Sequence[GoalTable], sheet: ActualsSheet) -> MatchedActuals:
+    matched = MatchedActuals([TableInputs() for _ in tables], list(sheet.problems))
+    columns = _columns(sheet, matched.problems)
+    if columns is None:
+        return matched
+    seen: dict[tuple[int, int | None], int] = {}
+    budgets: dict[int, BudgetInput] = {}
+    for row_number, cells in sheet.rows:
+        where = SourceLocation(sheet.file, sheet=sheet.sheet, row=row_number)
+        values = {
+            name: (cells[col - 1].strip() if col - 1 < len(cells) else "")
+            for name, col in columns.items()
+        }
+        if not any(values.values()):
+            continue
+        _match_row(tables, values, columns, where, matched, seen, budgets)
+    for index, budget in budgets.items():
+        current = matched.inputs[index]
+        matched.inputs[index] = TableInputs(current.indicators, budget)
+    return matched
+
+
+def _columns(sheet: ActualsSheet, problems: list[Problem]) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    for number, header in enumerate(sheet.header, start=1):
+        where = SourceLocation(sheet.file, sheet=sheet.sheet, row=sheet.header_row, column=number)
+        name = field_of(header)
+        if name is None:
+            if not _informational(header):
+                message = (
+                    f"column {header!r} is not known and is ignored; known: "
+                    f"{', '.join(FIELDS)} (or their Chinese names)"
+                )
+                problems.append(make(codes.UNKNOWN_COLUMN, message, where, header))
+            continue
+        if name in columns:
+            message = f"column {header!r} repeats the {name} column; the first is used"
+            problems.append(make(codes.DUPLICATE, message, where, header))
+            continue
+        columns[name] = number
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        where = SourceLocation(sheet.file, sheet=sheet.sheet, row=sheet.header_row)
+        message = (
+            f"the header row needs the column(s) {', '.join(missing)} "
+            "(三级指标 / 实际完成值); found: " + ", ".join(h for h in sheet.header if h)
+        )
+        problems.append(make(codes.MISSING_COLUMN, message, where))
+        return None
+    return columns
+
+
+def _find_table(
+    tables: Sequence[GoalTable], project: str, where: SourceLocation, problems: list[Problem]
+) -> int | None:
+    if not project:
+        if len(tables) == 1:
+            return 0
+        message = f"no project named and the file holds {len(tables)} tables; name the project"
+        problems.append(make(codes.UNKNOWN_PROJECT, message, where))
+        return None
+    key = compact(project)
+    hits = [i for i, t in enumerate(tables) if key in project_keys(t)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        message = f"project {project!r} names {len(hits)} tables; rows cannot tell them apart"
+        problems.append(make(codes.AMBIGUOUS, message, where, project))
+        return None
+    known = "; ".join(t.name for t in tables) or "(none)"
+    message = f"project {project!r} is not in the file; its projects: {known}"
+    problems.append(make(codes.UNKNOWN_PROJECT, message, where, project))
+    return None
+
+
+def _match_row(
+    tables: Sequence[GoalTable],
+    values: dict[str, str],
+    columns: dict[str, int],
+    where: SourceLocation,
+    matched: MatchedActuals,
+    seen: dict[tuple[int, int | None], int],
+    budgets: dict[int, BudgetInput],
+) -> None:
+    problems = matched.problems
+    at = {name: where.with_column(col) for name, col in columns.items()}
+    table_index = _find_table(tables, values.get("project", ""), at.get("project", where), problems)
+    if table_index is None:
+        return
+    table = tables[table_index]
+    name = values["indicator"]
+    budget_row = compact(name) in BUDGET_ROW_NAMES
+    indicator_index: int | None = None
+    if not budget_row:
+        hits = [i for i, ind in enumerate(table.indicators) if compact(ind.name) == compact(name)]
+        if len(hits) != 1:
+            kind = codes.AMBIGUOUS if hits else codes.UNKNOWN_INDICATOR
+            message = (
+                f"indicator {name!r} appears {len(hits)} times in {table.name}"
+                if hits
+                else f"{table.name} has no indicator {name!r} (write 预算执行 for the budget row)"
+            )
+            problems.append(make(kind, message, at["indicator"], name, table=table_index))
+            return
+        indicator_index = hits[0]
+    key = (table_index, indicator_index)
+    if key in seen:
+        message = f"{name or '预算执行'!r} of {table.name} was given already on row {seen[key]}"
+        problems.append(make(codes.DUPLICATE, message, where, name, table=table_index))
+        return
+    seen[key] = where.row or 0
+    if budget_row:
+        budgets[table_index] = _budget_input(values, at, where, problems, table_index)
+        return
+    assert indicator_index is not None
+    matched.inputs[table_index].indicators[indicator_index] = _indicator_input(
+        values, at, where, problems, table_index
+    )
+
+
+def _target(
+    text: str, where: SourceLocation, problems: list[Problem], table_index: int
+) -> Target | None:
+    if not text:
+        return None
+    target = parse_target(text)
+    if target.kind is TargetKind.NONE:
+        return None
+    return target
+
+
+def _decimal(
+    text: str, what: str, where: SourceLocation, problems: list[Problem], table_index: int
+) -> Decimal | None:
+    if not text:
+        return None
+    cleaned = text.replace(",", "").replace("，", "").strip()
+    for suffix in ("万元", "分"):
+        cleaned = cleaned.removesuffix(suffix)
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        message = f"{what} {text!r} is not a number"
+        problems.append(make(codes.BAD_VALUE, message, where, text, table=table_index))
+        return None
+
+
+def _indicator_input(
+    values: dict[str, str],
+    at: dict[str, SourceLocation],
+    where: SourceLocation,
+    problems: list[Problem],
+    table_index: int,
+) -> IndicatorInput:
+    def text(name: str) -> str | None:
+        return values.get(name) or None
+
+    score = _decimal(
+        values.get("score", ""), "score (得分)", at.get("score", where), problems, table_index
+    )
+    return IndicatorInput(
+        actual=_target(values.get("actual", ""), at.get("actual", where), problems, table_index),
+        level=text("level"),
+        score=score,
+        reason=text("reason"),
+        reason_category=text("reason_category"),
+        forecast=_target(values.get("forecast", ""), where, problems, table_index),
+        likelihood=text("likelihood"),
+        source=at.get("actual", where),
+    )
+
+
+def _budget_input(
+    values: dict[str, str],
+    at: dict[str, SourceLocation],
+    where: SourceLocation,
+    problems: list[Problem],
+    table_index: int,
+) -> BudgetInput:
+    def amount(name: str, what: str) -> Amount | None:
+        value = _decimal(values.get(name, ""), what, at.get(name, where), problems, table_index)
+        return None if value is None else Amount(value, MoneyUnit.WAN)
+
+    return BudgetInput(
+        budget=amount("budget", "全年预算数 (万元)"),
+        executed=amount("actual", "全年执行数 (万元)"),
+        reason=values.get("reason") or None,
+        forecast=amount("forecast", "全年预计执行数 (万元)"),
+        source=at.get("actual", where),
+    )

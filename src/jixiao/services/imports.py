@@ -1,0 +1,177 @@
+"""Import use case: stage an upload, preview what the readers find, save on confirmation.
+
+Nothing reaches the database before :func:`confirm_import`; the upload waits in
+``DATA_DIR/uploads/<token>/<original name>`` (so problems name the user's file), owned by the
+user who sent it. Confirmation saves every table of the file as a draft of the chosen unit in
+ONE transaction: a failure leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import secrets
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jixiao.core.model import Document
+from jixiao.core.source import SourceLocation
+from jixiao.services import permissions
+from jixiao.services.workflow import NotAllowed, WorkflowError, create_table
+from jixiao.storage.models import GoalTable, Organisation
+
+STALE_SECONDS = 24 * 3600
+
+
+class ImportFailed(WorkflowError):
+    """The import could not be saved; nothing was written."""
+
+
+class UploadNotFound(WorkflowError):
+    """No staged upload with this token for this user (expired, confirmed or someone else's)."""
+
+
+@dataclass(frozen=True)
+class StagedUpload:
+    token: str
+    name: str
+    path: Path
+    size: int
+
+
+def _root() -> Path:
+    return Path(settings.UPLOAD_DIR)
+
+
+def _safe_name(name: str) -> str:
+    base = PurePath(name.replace("\\", "/")).name.strip() or "upload"
+    return "".join(c for c in base if c not in '<>:"|?*\x00')[:150] or "upload"
+
+
+def stage_upload(user: Any, name: str, chunks: Iterable[bytes]) -> StagedUpload:
+    """Keep an uploaded file until the user confirms or discards it."""
+    _remove_stale()
+    token = secrets.token_urlsafe(16)
+    folder = _root() / token
+    folder.mkdir(parents=True)
+    path = folder / _safe_name(name)
+    size = 0
+    with path.open("wb") as out:
+        for chunk in chunks:
+            size += len(chunk)
+            if size > settings.JIXIAO_MAX_UPLOAD_BYTES:
+                out.close()
+                shutil.rmtree(folder, ignore_errors=True)
+                raise ImportFailed(_("The file is too large."))
+            out.write(chunk)
+    meta = {"user": user.pk, "name": path.name, "size": size, "at": time.time()}
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return StagedUpload(token, path.name, path, size)
+
+
+def staged(user: Any, token: str) -> StagedUpload:
+    if not token or not token.replace("-", "").replace("_", "").isalnum():
+        raise UploadNotFound(_("This upload is no longer available."))
+    folder = _root() / token
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UploadNotFound(_("This upload is no longer available.")) from exc
+    if meta.get("user") != user.pk:
+        raise UploadNotFound(_("This upload is no longer available."))
+    path = folder / meta["name"]
+    return StagedUpload(token, meta["name"], path, int(meta["size"]))
+
+
+def preview(upload: StagedUpload) -> Document:
+    """Parse the staged file; source locations name the original file, not the folder."""
+    from jixiao.services.parsing import parse_file
+
+    document = parse_file(upload.path)
+    return _rename(document, str(upload.path), upload.name)
+
+
+def _rename(obj: Any, old: str, new: str) -> Any:
+    """Replace ``old`` by ``new`` as the file of every source location inside ``obj``."""
+    if isinstance(obj, SourceLocation):
+        return dataclasses.replace(obj, file=new) if obj.file == old else obj
+    if isinstance(obj, tuple):
+        return tuple(_rename(item, old, new) for item in obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {
+            f.name: _rename(getattr(obj, f.name), old, new) for f in dataclasses.fields(obj)
+        }
+        if "source" in changes and changes["source"] == old:
+            changes["source"] = new
+        return dataclasses.replace(obj, **changes)
+    return obj
+
+
+def default_year(document: Document) -> int:
+    for table in document.tables:
+        year = table.header.year or table.header.period.start
+        if year:
+            return year
+    return timezone.localdate().year
+
+
+def confirm_import(
+    user: Any, upload: StagedUpload, organisation: Organisation, year: int | None = None
+) -> list[GoalTable]:
+    """Save every table of the staged file as drafts of ``organisation``, all or nothing."""
+    if not permissions.can_import_to(user, organisation):
+        raise NotAllowed(_("You cannot import tables into this organisation."))
+    document = preview(upload)
+    if not document.tables:
+        raise ImportFailed(_("No goal table was found in this file; nothing was saved."))
+    try:
+        with transaction.atomic():
+            created = [
+                create_table(
+                    user,
+                    organisation,
+                    table,
+                    year or table.header.year or default_year(document),
+                    action="import",
+                )
+                for table in document.tables
+            ]
+    except ValidationError as exc:
+        raise ImportFailed(
+            _("The import was not saved: %(detail)s") % {"detail": _validation_text(exc)}
+        ) from exc
+    discard(upload)
+    return created
+
+
+def _validation_text(exc: ValidationError) -> str:
+    if hasattr(exc, "message_dict"):
+        return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+    return " ".join(exc.messages)
+
+
+def discard(upload: StagedUpload) -> None:
+    shutil.rmtree(upload.path.parent, ignore_errors=True)
+
+
+def _remove_stale() -> None:
+    root = _root()
+    if not root.exists():
+        return
+    limit = time.time() - STALE_SECONDS
+    for folder in root.iterdir():
+        try:
+            if folder.is_dir() and folder.stat().st_mtime < limit:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue

@@ -1,0 +1,473 @@
+"""Goal-table use cases: create, edit, submit, review, approve, adjust, compare.
+
+草稿 → 已提交 → 部门审核 (通过 / 退回, grade 优/良/中/差) → 财政审核 (批复 / 退回). An approved
+version is frozen; 目标调整 starts a new version (required reason) through the same approval.
+Every write runs in one transaction, checks the table's ``lock_version`` (optimistic
+concurrency: a stale form gets :class:`ConflictError`, nothing is overwritten) and is recorded
+in the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from jixiao.core.model import GoalTable as CoreTable
+from jixiao.core.target import NO_TARGET, Target, TargetKind
+from jixiao.services import audit, permissions
+from jixiao.storage import mapping
+from jixiao.storage.models import (
+    GoalTable,
+    Grade,
+    IndicatorRow,
+    Organisation,
+    ReviewComment,
+    Status,
+    TableVersion,
+)
+
+
+class WorkflowError(Exception):
+    """An action that is not allowed now; the message is shown to the user."""
+
+
+class ConflictError(WorkflowError):
+    """Someone else changed the table since the form was opened."""
+
+
+class NotAllowed(WorkflowError):
+    """The user's role does not allow the action on this table."""
+
+
+# --- targets ------------------------------------------------------------------------------------
+
+
+def parse_target_text(raw: str) -> Target:
+    """Parse a typed 指标值 with the core grammar (kept as text if the grammar is unavailable)."""
+    text = (raw or "").strip()
+    try:
+        from jixiao.core.values import parse_target
+
+        return parse_target(text)
+    except NotImplementedError:
+        if not text:
+            return NO_TARGET
+        return Target(raw=text, kind=TargetKind.QUALITATIVE, text=text)
+
+
+def target_preview(raw: str) -> dict[str, Any]:
+    """JSON for the edit form's live "parsed as" hint."""
+    target = parse_target_text(raw)
+    data = target.as_dict()
+    try:
+        from jixiao.core.values import format_target
+
+        data["canonical"] = format_target(target)
+    except NotImplementedError:
+        data["canonical"] = target.raw
+    return data
+
+
+# --- creating ---------------------------------------------------------------------------------
+
+
+def _validate(instance: Any, exclude: Sequence[str]) -> None:
+    """Field checks (lengths, digits) before saving, the same on SQLite and PostgreSQL."""
+    instance.clean_fields(exclude=list(exclude))
+
+
+def create_table(
+    user: Any, organisation: Organisation, core: CoreTable, year: int, *, action: str = "create"
+) -> GoalTable:
+    """Store one core table as a new draft of ``organisation`` (caller holds the transaction)."""
+    table = GoalTable.objects.create(organisation=organisation, year=year, status=Status.DRAFT)
+    version = TableVersion(table=table, number=1, created_by=_user(user), **mapping.version_fields(core))
+    _validate(version, ["table", "created_by"])
+    version.save()
+    rows = mapping.indicator_rows(core, version)
+    for row in rows:
+        _validate(row, ["version"])
+    IndicatorRow.objects.bulk_create(rows)
+    table.current_version = version
+    table.save(update_fields=["current_version"])
+    audit.record(user, action, table=table, after=audit.version_state(version))
+    return table
+
+
+def _user(user: Any) -> Any:
+    return user if getattr(user, "pk", None) else None
+
+
+# --- locking ------------------------------------------------------------------------------------
+
+
+def _locked(table: GoalTable, expected: int | None) -> GoalTable:
+    """Re-read the table FOR UPDATE and check the form's lock version."""
+    fresh = GoalTable.objects.select_for_update().select_related(
+        "organisation", "current_version"
+    ).get(pk=table.pk)
+    if expected is not None and fresh.lock_version != expected:
+        raise ConflictError(
+            _(
+                "This table was changed by someone else since you opened it. "
+                "Nothing was saved; reload the page to see the current version."
+            )
+        )
+    return fresh
+
+
+def _bump(table: GoalTable, **changes: Any) -> None:
+    for name, value in changes.items():
+        setattr(table, name, value)
+    table.lock_version += 1
+    table.save(update_fields=[*changes, "lock_version", "updated_at"])
+
+
+# --- editing ------------------------------------------------------------------------------------
+
+HEADER_FIELDS = (
+    "project_name",
+    "project_code",
+    "project_type",
+    "project_level",
+    "department_name",
+    "unit_name",
+    "period_start",
+    "period_end",
+    "budget_amount",
+    "period_goal",
+    "annual_goal",
+)
+
+
+@dataclass
+class RowInput:
+    """One indicator row as typed in the edit form (``id`` of an existing row, or None)."""
+
+    name: str
+    level1: str = ""
+    level2: str = ""
+    period_raw: str = ""
+    annual_raw: str = ""
+    weight: Decimal | None = None
+    id: int | None = None
+
+
+@dataclass
+class EditInput:
+    header: dict[str, Any] = field(default_factory=dict)
+    rows: list[RowInput] = field(default_factory=list)
+
+
+def save_edit(user: Any, table: GoalTable, expected_lock: int, data: EditInput) -> GoalTable:
+    """Replace the header fields and indicator rows of the current (unfrozen) version."""
+    with transaction.atomic():
+        table = _locked(table, expected_lock)
+        if not permissions.can_edit_table(user, table):
+            raise NotAllowed(_("This table cannot be edited in its current state."))
+        version = table.current_version
+        assert version is not None
+        if version.frozen:
+            raise WorkflowError(_("An approved version is frozen; start an adjustment instead."))
+        before = audit.version_state(version)
+        for name in HEADER_FIELDS:
+            if name in data.header:
+                setattr(version, name, data.header[name])
+        if "budget_amount" in data.header:
+            version.budget_unit = "万元"  # the form edits in 万元
+            version.budget_wan = version.budget_amount
+        _validate(version, ["table", "created_by"])
+        version.save()
+        _replace_rows(version, data.rows)
+        _bump(table)
+        audit.record(
+            user, "edit", table=table, obj=version, before=before, after=audit.version_state(version)
+        )
+    return table
+
+
+def _replace_rows(version: TableVersion, rows: Sequence[RowInput]) -> None:
+    existing = {r.pk: r for r in version.rows.all()}
+    keep: list[IndicatorRow] = []
+    new: list[IndicatorRow] = []
+    for position, given in enumerate(rows, start=1):
+        row = existing.pop(given.id, None) if given.id else None
+        if row is None:
+            row = IndicatorRow(version=version)
+        row.position = position
+        row.name = given.name.strip()
+        row.level1 = given.level1.strip()
+        row.level2 = given.level2.strip()
+        row.weight = given.weight
+        for prefix, raw in (("annual", given.annual_raw), ("period", given.period_raw)):
+            for column, value in mapping.target_columns(parse_target_text(raw), prefix).items():
+                setattr(row, column, value)
+        _validate(row, ["version"])
+        (keep if row.pk else new).append(row)
+    if existing:
+        IndicatorRow.objects.filter(pk__in=list(existing)).delete()
+    if keep:
+        columns = [f.name for f in IndicatorRow._meta.concrete_fields if not f.primary_key]
+        IndicatorRow.objects.bulk_update(keep, [c for c in columns if c != "version"])
+    IndicatorRow.objects.bulk_create(new)
+
+
+# --- transitions --------------------------------------------------------------------------------
+
+
+def _transition(
+    user: Any,
+    table: GoalTable,
+    expected_lock: int | None,
+    allowed: Any,
+    action: str,
+    new_status: Status,
+    **changes: Any,
+) -> GoalTable:
+    table = _locked(table, expected_lock)
+    if not allowed(user, table):
+        raise NotAllowed(_("This action is not available for this table now."))
+    before = audit.table_state(table)
+    _bump(table, status=new_status, **changes)
+    audit.record(user, action, table=table, before=before, after=audit.table_state(table))
+    return table
+
+
+def submit(user: Any, table: GoalTable, expected_lock: int | None = None) -> GoalTable:
+    """草稿/退回 → 已提交."""
+    with transaction.atomic():
+        version = _locked(table, expected_lock).current_version
+        if version is None or not version.rows.exists():
+            raise WorkflowError(_("A table without indicators cannot be submitted."))
+        return _transition(
+            user, table, expected_lock, permissions.can_submit_table, "submit", Status.SUBMITTED
+        )
+
+
+@dataclass
+class ReviewInput:
+    approve: bool
+    comment: str = ""
+    grade: str = ""
+    row_comments: Mapping[int, str] = field(default_factory=dict)
+
+
+def review(
+    user: Any, table: GoalTable, data: ReviewInput, expected_lock: int | None = None
+) -> GoalTable:
+    """部门审核 or 财政审核, whichever the user's role and the table's status call for.
+
+    A return needs a reason (an overall comment or one per indicator); a department
+    decision needs a grade. Finance approval freezes the version (财政批复).
+    """
+    with transaction.atomic():
+        fresh = _locked(table, expected_lock)
+        if permissions.can_dept_review_table(user, fresh):
+            stage = ReviewComment.Stage.DEPARTMENT
+            allowed = permissions.can_dept_review_table
+            new_status = Status.DEPT_APPROVED if data.approve else Status.RETURNED
+        elif permissions.can_finance_review_table(user, fresh):
+            stage = ReviewComment.Stage.FINANCE
+            allowed = permissions.can_finance_review_table
+            new_status = Status.APPROVED if data.approve else Status.RETURNED
+        else:
+            raise NotAllowed(_("This table is not waiting for your review."))
+        _check_review(data, stage)
+        version = fresh.current_version
+        assert version is not None
+        _save_comments(user, version, stage, data)
+        changes: dict[str, Any] = {}
+        if data.grade:
+            changes["review_grade"] = data.grade
+        if new_status == Status.APPROVED:
+            version.frozen = True
+            version.save(update_fields=["frozen"])
+            changes["approved_version"] = version
+        action = f"{stage}_{'approve' if data.approve else 'return'}"
+        return _transition(user, fresh, None, allowed, action, new_status, **changes)
+
+
+def _check_review(data: ReviewInput, stage: str) -> None:
+    if data.grade and data.grade not in Grade.values:
+        raise WorkflowError(_("Unknown review grade."))
+    if stage == ReviewComment.Stage.DEPARTMENT and not data.grade:
+        raise WorkflowError(_("Choose a review grade (优/良/中/差)."))
+    has_comment = bool(data.comment.strip()) or any(t.strip() for t in data.row_comments.values())
+    if not data.approve and not has_comment:
+        raise WorkflowError(_("Say why the table is returned: add a comment."))
+
+
+def _save_comments(user: Any, version: TableVersion, stage: str, data: ReviewInput) -> None:
+    decision = "approve" if data.approve else "return"
+    rows = {r.pk: r for r in version.rows.filter(pk__in=list(data.row_comments))}
+    comments = [
+        ReviewComment(
+            version=version,
+            indicator=rows[row_id],
+            indicator_name=rows[row_id].name,
+            author=_user(user),
+            stage=stage,
+            decision=decision,
+            text=text.strip(),
+        )
+        for row_id, text in data.row_comments.items()
+        if text.strip() and row_id in rows
+    ]
+    if data.comment.strip() or data.grade or not comments:
+        comments.append(
+            ReviewComment(
+                version=version,
+                author=_user(user),
+                stage=stage,
+                decision=decision,
+                grade=data.grade,
+                text=data.comment.strip(),
+            )
+        )
+    ReviewComment.objects.bulk_create(comments)
+
+
+def start_adjustment(
+    user: Any, table: GoalTable, reason: str, expected_lock: int | None = None
+) -> GoalTable:
+    """目标调整: copy the approved version into a new draft version with a required reason."""
+    if not reason.strip():
+        raise WorkflowError(_("An adjustment needs a reason."))
+    with transaction.atomic():
+        fresh = _locked(table, expected_lock)
+        if not permissions.can_adjust_table(user, fresh):
+            raise NotAllowed(_("Only an approved table can be adjusted, by its unit's editor."))
+        old = fresh.current_version
+        assert old is not None
+        rows = list(old.rows.all())
+        new = TableVersion.objects.get(pk=old.pk)
+        new.pk = None
+        new.number = old.number + 1
+        new.kind = TableVersion.Kind.ADJUST
+        new.reason = reason.strip()
+        new.frozen = False
+        new.created_by = _user(user)
+        new.save()
+        for row in rows:
+            row.pk = None
+            row.version = new
+        IndicatorRow.objects.bulk_create(rows)
+        before = audit.table_state(fresh)
+        _bump(fresh, status=Status.DRAFT, current_version=new, review_grade="")
+        audit.record(
+            user,
+            "adjust",
+            table=fresh,
+            obj=new,
+            before=before,
+            after={**audit.table_state(fresh), "reason": new.reason},
+        )
+        return fresh
+
+
+# --- comparing ----------------------------------------------------------------------------------
+
+COMPARED_HEADER = (*HEADER_FIELDS, "budget_unit")
+COMPARED_ROW = ("level1", "level2", "name", "period_raw", "annual_raw", "weight")
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    name: str
+    left: Any
+    right: Any
+
+    @property
+    def changed(self) -> bool:
+        return self.left != self.right
+
+
+@dataclass(frozen=True)
+class RowDiff:
+    """A pair of rows matched by (一级, 二级, 三级) label, or an added / removed row."""
+
+    left: IndicatorRow | None
+    right: IndicatorRow | None
+    fields: tuple[FieldDiff, ...]
+
+    @property
+    def status(self) -> str:
+        if self.left is None:
+            return "added"
+        if self.right is None:
+            return "removed"
+        return "changed" if any(f.changed for f in self.fields) else "same"
+
+
+def compare(left: TableVersion, right: TableVersion) -> tuple[list[FieldDiff], list[RowDiff]]:
+    """Field-by-field header diff and row-by-row indicator diff of two versions."""
+    header = [FieldDiff(n, getattr(left, n), getattr(right, n)) for n in COMPARED_HEADER]
+    lrows = list(left.rows.all())
+    rrows = list(right.rows.all())
+
+    def key(row: IndicatorRow) -> tuple[str, str, str]:
+        return (row.level1, row.level2, row.name)
+
+    unmatched = {id(r): r for r in rrows}
+    by_key: dict[tuple[str, str, str], list[IndicatorRow]] = {}
+    for r in rrows:
+        by_key.setdefault(key(r), []).append(r)
+    diffs: list[RowDiff] = []
+    for lrow in lrows:
+        candidates = by_key.get(key(lrow)) or []
+        rrow = candidates.pop(0) if candidates else None
+        if rrow is not None:
+            unmatched.pop(id(rrow))
+        diffs.append(_row_diff(lrow, rrow))
+    diffs.extend(_row_diff(None, r) for r in rrows if id(r) in unmatched)
+    return header, diffs
+
+
+def _row_diff(left: IndicatorRow | None, right: IndicatorRow | None) -> RowDiff:
+    fields = tuple(
+        FieldDiff(n, getattr(left, n) if left else None, getattr(right, n) if right else None)
+        for n in COMPARED_ROW
+    )
+    return RowDiff(left, right, fields)
+
+
+# --- review findings (jixiao.services.review, when installed) -----------------------------------
+
+
+@dataclass
+class Findings:
+    """Review-rule findings of a version: per indicator row, and for the table as a whole."""
+
+    available: bool = False
+    table: list[Any] = field(default_factory=list)
+    by_row: dict[int, list[Any]] = field(default_factory=dict)
+    grade: str = ""
+
+
+def findings_for(version: TableVersion, rows: Sequence[IndicatorRow]) -> Findings:
+    """Run the review rules on a version when the review service exists; never raises."""
+    try:
+        from jixiao.services import review as review_service
+    except ImportError:
+        return Findings()
+    run = getattr(review_service, "review_table", None)
+    if run is None:
+        return Findings()
+    try:
+        result = run(mapping.to_core(version, rows))
+    except Exception:  # a rule bug must not break the page
+        return Findings()
+    out = Findings(available=True, grade=str(getattr(result, "grade", "") or ""))
+    for finding in getattr(result, "findings", ()):
+        index = getattr(finding, "indicator", None)
+        if isinstance(index, int) and 0 <= index < len(rows):
+            out.by_row.setdefault(rows[index].pk, []).append(finding)
+        else:
+            out.table.append(finding)
+    return out

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class StorageConfig(AppConfig):
+    name = "jixiao.storage"
+    label = "storage"
+    verbose_name = "jixiao storage"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,101 @@
+"""Querysets, always filtered by what the user may see (see ``services.permissions``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from jixiao.services.permissions import is_superuser, memberships
+from jixiao.storage.models import AuditLog, GoalTable, Organisation, Role, TableVersion
+
+
+def _subtree_filter(user: Any, field: str) -> Q | None:
+    """``Q`` matching organisations under any of the user's memberships; None: nothing."""
+    prefixes = sorted({prefix for _, prefix in memberships(user)})
+    # a prefix already covered by a shorter one adds nothing
+    kept = [p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes)]
+    if not kept:
+        return None
+    query = Q()
+    for prefix in kept:
+        query |= Q(**{f"{field}__startswith": prefix})
+    return query
+
+
+def visible_organisations(user: Any) -> QuerySet[Organisation]:
+    if is_superuser(user):
+        return Organisation.objects.all()
+    query = _subtree_filter(user, "path")
+    return Organisation.objects.filter(query) if query is not None else Organisation.objects.none()
+
+
+def visible_tables(user: Any) -> QuerySet[GoalTable]:
+    base = GoalTable.objects.all()
+    if is_superuser(user):
+        return base
+    query = _subtree_filter(user, "organisation__path")
+    return base.filter(query) if query is not None else base.none()
+
+
+def import_targets(user: Any) -> QuerySet[Organisation]:
+    """Units the user may import goal tables into (where they are 填报)."""
+    paths = [prefix for role, prefix in memberships(user) if role == Role.EDITOR]
+    if not paths:
+        return Organisation.objects.none()
+    query = Q()
+    for prefix in paths:
+        query |= Q(path__startswith=prefix)
+    return Organisation.objects.filter(query, kind=Organisation.Kind.UNIT).order_by("name")
+
+
+@dataclass(frozen=True)
+class TableFilter:
+    year: int | None = None
+    organisation: int | None = None
+    status: str = ""
+    grade: str = ""
+    search: str = ""
+
+
+def table_list(user: Any, flt: TableFilter) -> QuerySet[GoalTable]:
+    """The list page's queryset: filters, search, and the joins it shows (no N+1)."""
+    qs = visible_tables(user).select_related("organisation", "current_version")
+    if flt.year:
+        qs = qs.filter(year=flt.year)
+    if flt.organisation:
+        org = visible_organisations(user).filter(pk=flt.organisation).first()
+        qs = qs.filter(organisation__path__startswith=org.path) if org else qs.none()
+    if flt.status:
+        qs = qs.filter(status=flt.status)
+    if flt.grade:
+        qs = qs.filter(review_grade=flt.grade)
+    if flt.search:
+        qs = qs.filter(
+            Q(current_version__project_name__icontains=flt.search)
+            | Q(current_version__project_code__icontains=flt.search)
+        )
+    return qs.order_by("-year", "organisation__path", "current_version__project_name", "id")
+
+
+def table_years(user: Any) -> list[int]:
+    return list(visible_tables(user).values_list("year", flat=True).distinct().order_by("-year"))
+
+
+def table_for(user: Any, pk: int) -> GoalTable | None:
+    """One visible table with its organisation and current version, or None."""
+    return (
+        visible_tables(user)
+        .select_related("organisation", "organisation__parent", "current_version")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def versions_of(table: GoalTable) -> QuerySet[TableVersion]:
+    return table.versions.select_related("created_by").order_by("-number")
+
+
+def audit_of(table: GoalTable) -> QuerySet[AuditLog]:
+    return AuditLog.objects.filter(table=table).select_related("user").order_by("-at", "-id")

@@ -1,0 +1,19 @@
+"""Template context shared by every page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from jixiao.services.permissions import memberships
+from jixiao.storage.models import Role
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    roles = {role for role, _ in memberships(user)} if user is not None else set()
+    return {
+        "nav_can_import": Role.EDITOR in roles,
+        "nav_roles": sorted(Role(r).label for r in roles),
+    }

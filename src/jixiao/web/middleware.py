@@ -1,0 +1,22 @@
+"""Language selection: 简体中文 unless the user chose another language with the switcher."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+
+
+class DefaultLanguageMiddleware(LocaleMiddleware):
+    """Like :class:`LocaleMiddleware`, but the browser's Accept-Language is ignored.
+
+    Staff of a 财政局 work in Chinese whatever their browser says; English is a deliberate
+    choice kept in the language cookie set by the switcher.
+    """
+
+    def process_request(self, request):  # type: ignore[no-untyped-def]
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        supported = {code for code, _ in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -1,0 +1,125 @@
+/* jixiao: upload progress, live target parsing, indicator row add / remove / reorder. */
+(function () {
+  "use strict";
+
+  function cookie(name) {
+    var m = document.cookie.match(new RegExp("(?:^|; )" + name + "=([^;]*)"));
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+
+  /* Upload with a progress bar (XHR upload events); falls back to a normal post. */
+  function initUpload() {
+    var form = document.getElementById("upload-form");
+    if (!form || !window.FormData) return;
+    var bar = document.getElementById("upload-progress");
+    var status = document.getElementById("upload-status");
+    var text = document.getElementById("upload-i18n").dataset;
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.action || window.location.href);
+      xhr.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+      xhr.setRequestHeader("X-CSRFToken", form.querySelector("[name=csrfmiddlewaretoken]").value);
+      bar.hidden = false;
+      status.textContent = text.uploading;
+      xhr.upload.addEventListener("progress", function (e) {
+        if (e.lengthComputable) {
+          bar.value = Math.round((e.loaded / e.total) * 100);
+          if (e.loaded === e.total) status.textContent = text.reading;
+        }
+      });
+      xhr.addEventListener("load", function () {
+        var data = {};
+        try { data = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
+        if (xhr.status === 200 && data.redirect) {
+          bar.value = 100;
+          window.location.href = data.redirect;
+        } else {
+          status.textContent = data.error || text.failed;
+          bar.hidden = true;
+        }
+      });
+      xhr.addEventListener("error", function () { status.textContent = text.failed; bar.hidden = true; });
+      xhr.send(new FormData(form));
+    });
+  }
+
+  /* The target field shows how the grammar reads it, as the user types. */
+  function initTargets() {
+    var info = document.getElementById("i18n");
+    if (!info) return;
+    var t = info.dataset;
+    var timers = new WeakMap();
+    function hintFor(input) {
+      var cell = input.parentNode;
+      var out = cell.querySelector(".parsed-hint");
+      if (!out) { out = document.createElement("output"); out.className = "parsed-hint"; cell.appendChild(out); }
+      return out;
+    }
+    function show(input, target) {
+      var out = hintFor(input);
+      out.classList.toggle("q", target.kind !== "quantitative" && target.kind !== "range");
+      if (target.kind === "quantitative") {
+        out.textContent = t.parsed + ": " + (target.op || "=") + " " + target.value + " " + (target.unit || "");
+      } else if (target.kind === "range") {
+        out.textContent = t.range + ": " + target.low + " – " + target.high + " " + (target.unit || "");
+      } else if (target.kind === "qualitative") {
+        out.textContent = t.qualitative;
+      } else {
+        out.textContent = t.none;
+      }
+    }
+    function parse(input) {
+      fetch(t.api + "?raw=" + encodeURIComponent(input.value), { credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (data) { if (data.ok) show(input, data.target); })
+        .catch(function () { /* keep the last hint */ });
+    }
+    document.addEventListener("input", function (ev) {
+      var input = ev.target;
+      if (!input.matches || !input.matches("[data-target]")) return;
+      clearTimeout(timers.get(input));
+      timers.set(input, setTimeout(function () { parse(input); }, 200));
+    });
+    document.querySelectorAll("[name=annual][data-target]").forEach(parse);
+  }
+
+  /* Add, remove and reorder indicator rows; the posted order is the saved order. */
+  function initRows() {
+    var table = document.getElementById("rows");
+    var tpl = document.getElementById("row-template");
+    if (!table || !tpl) return;
+    var body = table.tBodies[0];
+    document.addEventListener("click", function (ev) {
+      var btn = ev.target.closest ? ev.target.closest("button") : null;
+      if (!btn) return;
+      var row = btn.closest("tr.edit-row");
+      if (btn.hasAttribute("data-add-row")) {
+        body.appendChild(tpl.content.cloneNode(true));
+        var rows = body.querySelectorAll("tr.edit-row");
+        var last = rows[rows.length - 1];
+        var prev = rows[rows.length - 2];
+        if (prev) {
+          last.querySelector("[name=level1]").value = prev.querySelector("[name=level1]").value;
+          last.querySelector("[name=level2]").value = prev.querySelector("[name=level2]").value;
+        }
+        last.querySelector("[name=name]").focus();
+      } else if (row && btn.hasAttribute("data-remove")) {
+        row.parentNode.removeChild(row);
+      } else if (row && btn.hasAttribute("data-move")) {
+        if (btn.getAttribute("data-move") === "-1" && row.previousElementSibling) {
+          body.insertBefore(row, row.previousElementSibling);
+        } else if (btn.getAttribute("data-move") === "1" && row.nextElementSibling) {
+          body.insertBefore(row.nextElementSibling, row);
+        }
+        btn.focus();
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    initUpload();
+    initTargets();
+    initRows();
+  });
+})();

@@ -1,0 +1,130 @@
+"""Edit a goal table's header and indicator rows; the live target-parse endpoint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from jixiao.services import permissions, workflow
+from jixiao.web.views.common import decimal_or_none, int_or_none, table_or_404
+
+
+def _form_input(request: HttpRequest) -> tuple[workflow.EditInput, list[str]]:
+    """Read the posted header fields and the parallel row lists; collect input errors."""
+    post = request.POST
+    errors: list[str] = []
+    header: dict[str, Any] = {}
+    for name in workflow.HEADER_FIELDS:
+        value = post.get(name, "").strip()
+        if name in ("period_start", "period_end"):
+            header[name] = int_or_none(value) if value else None
+            if value and header[name] is None:
+                errors.append(_("The period years must be whole numbers."))
+        elif name == "budget_amount":
+            try:
+                header[name] = decimal_or_none(value)
+            except ValueError:
+                errors.append(_("The budget must be a number (万元)."))
+        else:
+            header[name] = value
+    rows: list[workflow.RowInput] = []
+    lists = {k: post.getlist(k) for k in ("row_id", "level1", "level2", "name", "period", "annual", "weight")}
+    for i, name in enumerate(lists["name"]):
+        def cell(key: str, i: int = i) -> str:
+            values = lists[key]
+            return values[i].strip() if i < len(values) else ""
+
+        if not any(cell(k) for k in ("level1", "level2", "name", "period", "annual", "weight")):
+            continue  # an empty new row is ignored
+        if not name.strip():
+            errors.append(_("Row %(n)s: the indicator name is required.") % {"n": i + 1})
+        try:
+            weight = decimal_or_none(cell("weight"))
+        except ValueError:
+            errors.append(_("Row %(n)s: the weight must be a number.") % {"n": i + 1})
+            weight = None
+        rows.append(
+            workflow.RowInput(
+                id=int_or_none(cell("row_id")),
+                level1=cell("level1"),
+                level2=cell("level2"),
+                name=name.strip(),
+                period_raw=cell("period"),
+                annual_raw=cell("annual"),
+                weight=weight,
+            )
+        )
+    return workflow.EditInput(header=header, rows=rows), errors
+
+
+def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    table = table_or_404(request, pk)
+    if not permissions.can_edit_table(request.user, table):
+        raise PermissionDenied
+    version = table.current_version
+    errors: list[str] = []
+    conflict = False
+    if request.method == "POST":
+        data, errors = _form_input(request)
+        expected = int_or_none(request.POST.get("lock_version"))
+        if not errors:
+            try:
+                workflow.save_edit(request.user, table, expected if expected is not None else -1, data)
+            except workflow.ConflictError as exc:
+                conflict = True
+                errors.append(str(exc))
+            except workflow.WorkflowError as exc:
+                errors.append(str(exc))
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("table-detail", pk=table.pk)
+        status = 409 if conflict else 400
+        return render(
+            request,
+            "jixiao/table_edit.html",
+            {"table": table, "version": version, "posted": _posted_rows(request), "errors": errors,
+             "values": request.POST, "lock_version": request.POST.get("lock_version"),
+             "conflict": conflict},
+            status=status,
+        )
+    rows = [
+        {"id": r.pk, "level1": r.level1, "level2": r.level2, "name": r.name,
+         "period": r.period_raw, "annual": r.annual_raw,
+         "weight": "" if r.weight is None else format(r.weight.normalize(), "f")}
+        for r in version.rows.all()
+    ] if version else []
+    values = {name: getattr(version, name) for name in workflow.HEADER_FIELDS} if version else {}
+    if values.get("budget_amount") is not None:
+        values["budget_amount"] = format(values["budget_amount"].normalize(), "f")
+    return render(
+        request,
+        "jixiao/table_edit.html",
+        {"table": table, "version": version, "posted": rows, "errors": errors,
+         "values": values, "lock_version": table.lock_version},
+    )
+
+
+def _posted_rows(request: HttpRequest) -> list[dict[str, str]]:
+    post = request.POST
+    keys = ("row_id", "level1", "level2", "name", "period", "annual", "weight")
+    lists = {k: post.getlist(k) for k in keys}
+    count = len(lists["name"])
+    return [
+        {("id" if k == "row_id" else k): (lists[k][i] if i < len(lists[k]) else "") for k in keys}
+        for i in range(count)
+    ]
+
+
+@require_GET
+def target_preview(request: HttpRequest) -> JsonResponse:
+    """``/api/target/?raw=≥90%`` → how the grammar reads it (op / value / unit / kind)."""
+    raw = request.GET.get("raw", "")[:300]
+    return JsonResponse({"ok": True, "target": workflow.target_preview(raw)})

@@ -1,0 +1,104 @@
+"""Property tests: scores within [0, w], totals within [0, 100], monotone 正向, weights sum 100."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jixiao.core.model import Indicator
+from jixiao.core.target import Op, Target, TargetKind
+from jixiao.scoring.inputs import IndicatorInput, TableInputs, BudgetInput
+from jixiao.core.money import Amount
+from jixiao.scoring.quantitative import score_quantitative
+from jixiao.scoring.schemes import Bucket, load_scheme
+from jixiao.scoring.selfeval import evaluate_table
+from jixiao.scoring.weights import plan_weights
+
+from .helpers import table
+
+D = Decimal
+SCHEMES = [load_scheme("central-2020"), load_scheme("vendor-80")]
+
+amounts = st.decimals(min_value=D("-100"), max_value=D("1000000"), places=2, allow_nan=False,
+                      allow_infinity=False)
+positive = st.decimals(min_value=D("0"), max_value=D("100000"), places=2)
+weights = st.decimals(min_value=D("0.01"), max_value=D("90"), places=2)
+ops = st.sampled_from([None, *Op])
+schemes = st.sampled_from(SCHEMES)
+
+
+def quant(op: Op | None, value: Decimal, unit: str = "人") -> Target:
+    return Target(raw=f"{op.symbol if op else ''}{value}{unit}", kind=TargetKind.QUANTITATIVE,
+                  op=op, value=value, unit=unit)
+
+
+def number(value: Decimal, unit: str = "人") -> Target:
+    return Target(raw=f"{value}{unit}", kind=TargetKind.QUANTITATIVE, value=value, unit=unit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ops, positive, amounts, weights, schemes)
+def test_scores_stay_within_zero_and_weight(op, t, a, w, scheme) -> None:
+    outcome = score_quantitative(quant(op, t), number(a), w, scheme)
+    assert outcome.score is not None
+    assert D(0) <= outcome.score <= w.quantize(D("0.01"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(positive, positive, positive, weights, schemes)
+def test_ranges_stay_within_zero_and_weight(low, high, a, w, scheme) -> None:
+    low, high = min(low, high), max(low, high)
+    target = Target(raw="r", kind=TargetKind.RANGE, low=low, high=high, unit="%")
+    outcome = score_quantitative(target, number(a, "%"), w, scheme)
+    assert outcome.score is not None and D(0) <= outcome.score <= w
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([None, Op.GE, Op.GT, Op.EQ]), positive, amounts, amounts, weights, schemes)
+def test_more_actual_never_lowers_a_positive_score(op, t, a, b, w, scheme) -> None:
+    low, high = min(a, b), max(a, b)
+    s_low = score_quantitative(quant(op, t), number(low), w, scheme).score
+    s_high = score_quantitative(quant(op, t), number(high), w, scheme).score
+    assert s_low is not None and s_high is not None
+    # the one specified exception: "= 0" (and a bare 0) is met only by A = 0
+    if not (t == 0 and op in (None, Op.EQ)):
+        assert s_low <= s_high
+
+
+categories = st.sampled_from(
+    [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "成本指标"),
+     ("成本指标", "经济成本指标"), ("效益指标", "社会效益指标"), ("效益指标", "可持续影响指标"),
+     ("满意度指标", "服务对象满意度指标")]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(categories, min_size=1, max_size=30), schemes)
+def test_weights_always_sum_to_one_hundred(cats, scheme) -> None:
+    indicators = [Indicator(l1, l2, f"i{i}") for i, (l1, l2) in enumerate(cats)]
+    plan = plan_weights(indicators, scheme)
+    assert all(w is not None and w > 0 for w in plan.weights)
+    assert plan.total + scheme.weights[Bucket.BUDGET] == D(100)
+    assert sum(plan.bucket_weights.values()) == scheme.indicator_total
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(categories, ops, positive, amounts), min_size=1, max_size=20),
+    positive, amounts, schemes,
+)
+def test_totals_stay_within_zero_and_one_hundred(rows, budget, executed, scheme) -> None:
+    indicators = [
+        Indicator(l1, l2, f"i{i}", annual_target=quant(op, t))
+        for i, ((l1, l2), op, t, _) in enumerate(rows)
+    ]
+    given_inputs = TableInputs(
+        {i: IndicatorInput(actual=number(a)) for i, (*_, a) in enumerate(rows)},
+        BudgetInput(Amount(budget + 1), Amount(max(executed, D(0))), reason="r"),
+    )
+    result = evaluate_table(table(*indicators), given_inputs, scheme)
+    assert result.complete
+    assert D(0) <= result.total <= D(100)
+    assert result.grade is not None
