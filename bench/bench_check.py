@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import jixiao.rules.catalog  # noqa: F401  (registers the rules before timing)
 from jixiao.rules import TableRef, review
 from jixiao.services.parsing import parse_file
 from jixiao.services.review import resolve_config

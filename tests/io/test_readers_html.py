@@ -3,52 +3,25 @@ text around the tables, and hostile markup that must not raise."""
 
 from __future__ import annotations
 
-import contextlib
-import importlib.machinery
-import importlib.util
-import sys
-import sysconfig
-from collections.abc import Iterator
 from pathlib import Path
 
+import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jixiao.core.source import SourceLocation
 from jixiao.io.formats import Format, detect
 from jixiao.io.readers import reader_for
+from jixiao.io.readers.html import read_html
 from jixiao.io.readers.text_decode import decode_bytes
 from jixiao.io.table import Layout, RawDocument, Table
 from testdata import DATA
 
-
-@contextlib.contextmanager
-def _stdlib_io() -> Iterator[None]:
-    """pytest imports ``tests/io/__init__.py`` under the name ``io``, hiding the standard ``io``
-    module that hypothesis imports on first use; lend it the real one for that import."""
-    shadow = sys.modules.get("io")
-    spec = importlib.machinery.PathFinder.find_spec("io", [sysconfig.get_path("stdlib")])
-    if hasattr(shadow, "StringIO") or spec is None or spec.loader is None:
-        yield
-        return
-    real = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(real)
-    sys.modules["io"] = real
-    try:
-        yield
-    finally:
-        sys.modules["io"] = shadow  # type: ignore[assignment]
-
-
-with _stdlib_io():  # lxml.etree and hypothesis import ``io`` when first loaded
-    import lxml.html
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
-    from jixiao.io.readers.html import read_html
-
 HTML = DATA / "html"
 XIANGXI = HTML / "xiangxi-2023-goal-gb2312.html"
 CHANGAN = HTML / "changan-2024-two-goal-tables.html"
+QINGSHEN = HTML / "qingshen-2023-selfeval.html"
 G, L = Layout.GRID, Layout.LINES
 
 
@@ -196,7 +169,31 @@ def test_large_nested_table_follows_its_parent_and_is_not_repeated(tmp_path: Pat
     assert after.texts() == [["后记"]]
 
 
-@pytest.mark.parametrize("path", [XIANGXI, CHANGAN], ids=lambda p: p.name)
+def test_selfeval_page_keeps_budget_block_and_score_columns() -> None:
+    doc = read_html(QINGSHEN)
+    assert doc.problems == [] and [t.layout for t in doc.tables] == [L, G, L]
+    grid = doc.tables[1]
+    assert grid.title == "部门预算项目支出绩效自评表\n（2023年度）"
+    assert grid.width == 9 and len(grid.rows) == 17
+    budget = grid.texts()[3]
+    assert budget[:3] == ["", "", "年度资金总额"]
+    assert budget[3:] == ["238.93", "251.89", "251.89", "10", "100.00%", "10"]
+    assert grid.filled()[14] == [
+        "绩\n效\n指\n标",
+        "效益指标\n(30分)",
+        "可持续影响指标",
+        "干部队伍稳定性",
+        "稳定",
+        "稳定",
+        "10",
+        "9",
+        "个别人员调动，加强人员管理",
+    ]
+    assert grid.texts()[-1][6:] == ["100", "99", ""]
+    assert grid.rows[-1][0].colspan == 6
+
+
+@pytest.mark.parametrize("path", [XIANGXI, CHANGAN, QINGSHEN], ids=lambda p: p.name)
 def test_no_page_text_is_dropped(path: Path) -> None:
     doc = read_html(path)
     text = decode_bytes(path.read_bytes(), str(path), declared="gb18030").text
@@ -257,6 +254,12 @@ def test_meta_charset_gbk_and_xml_declaration(tmp_path: Path) -> None:
     assert doc.tables[0].texts() == [["资金总额", "≥30万元"]]
 
 
+def test_valid_utf8_wins_over_a_stale_gb2312_declaration(tmp_path: Path) -> None:
+    html = '<meta charset="gb2312"><table><tr><td>绩效指标</td><td>≥95%</td></tr></table>'
+    doc = read(tmp_path, html, "utf-8")
+    assert doc.problems == [] and doc.tables[0].texts() == [["绩效指标", "≥95%"]]
+
+
 def test_empty_and_tableless_pages(tmp_path: Path) -> None:
     assert read(tmp_path, "").tables == []
     assert read(tmp_path, "   \n").tables == []
@@ -267,6 +270,20 @@ def test_empty_and_tableless_pages(tmp_path: Path) -> None:
 def test_table_without_rows_keeps_its_text(tmp_path: Path) -> None:
     doc = read(tmp_path, "<table>孤立的文字</table><p>后文</p>")
     assert "孤立的文字" in all_text(doc) and "后文" in all_text(doc)
+
+
+def test_stray_text_inside_a_table_comes_before_it(tmp_path: Path) -> None:
+    html = "<table>孤立<tr>行间<td>a</td>格间<td>b</td></tr>尾巴<p>段<b>落</b></p></table>"
+    doc = read(tmp_path, html)
+    assert [t.texts() for t in doc.tables] == [
+        [["孤立"], ["行间"], ["格间"], ["尾巴"], ["段落"]],
+        [["a", "b"]],
+    ]
+
+
+def test_cells_without_tr_form_an_implied_row(tmp_path: Path) -> None:
+    doc = read(tmp_path, "<table><tr><td>a</td><td>b</td></tr><td>c</td><th>d</th></table>")
+    assert [t.texts() for t in doc.tables] == [[["a", "b"], ["c", "d"]]]
 
 
 def test_control_characters_do_not_stop_the_parser(tmp_path: Path) -> None:

@@ -122,3 +122,16 @@ def test_list_rules() -> None:
     code, out = run("--list-rules")
     assert code == 0
     assert "R205" in out and "预算执行率作为绩效指标" in out
+
+
+def test_benchmark_runs_standalone_on_a_small_batch() -> None:
+    from testdata import REPO
+
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "bench_check.py"), "--tables", "20"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "read back: 20, parse problems: 0" in proc.stdout
+    assert "share of time: rules" in proc.stdout

@@ -53,3 +53,9 @@ def test_printed_department_total_that_disagrees() -> None:
     assert "250万元" in finding.message_zh and "200万元" in finding.message_zh
     right = table(name="项目甲", budget="100万元", extra=(("部门预算合计", "200万元"),))
     assert codes([right, b], ["R352"]) == []
+
+
+def test_tables_without_department_are_not_summed() -> None:
+    a = table(name="项目甲", department=None)
+    b = table(name="项目乙", department="", annual_goal="项目乙年度目标：完成信访案件处理。")
+    assert codes([a, b], ["R351", "R352"]) == []

@@ -202,3 +202,21 @@ def test_trivial_thresholds() -> None:
         assert codes(table(add=[row]), ["R303"]) == ["R303"], target
     count = ("产出指标", "数量指标", "开展活动次数", ">0次")
     assert codes(table(add=[count]), ["R303"]) == []
+
+
+def test_zero_budget_is_unfilled_not_exceeded() -> None:
+    # wild 002: the 年度资金总额 row reads 0 while the cost row says ≤90万元
+    row = ("产出指标", "成本指标", "项目总成本", "≤90万元")
+    assert codes(table(budget="0万元", add=[row]), ["R310"]) == []
+
+
+def test_long_term_wording_in_the_annual_goal() -> None:
+    assert codes(table(annual_goal="逐年提高参保率，三年内实现全覆盖。"), ["R204"]) == ["R204"]
+    building = "推进防范和化解因病致贫返贫长效机制的建立健全，全年救助 5 万人次。"
+    assert codes(table(annual_goal=building), ["R204"]) == []
+    assert codes(table(annual_goal="到2026年实现参保全覆盖，本年完成六成。"), ["R204"]) == ["R204"]
+
+
+def test_unit_printed_with_the_name_counts() -> None:
+    row = ("产出指标", "数量指标", "开展小型水利工程建设(个)", "1")  # wild 044
+    assert codes(table(add=[row]), ["R115"]) == []

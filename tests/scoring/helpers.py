@@ -14,7 +14,10 @@ D = Decimal
 
 def ind(level1: str, level2: str, name: str, target: str, weight: str | None = None) -> Indicator:
     return Indicator(
-        level1, level2, name, annual_target=parse_target(target),
+        level1,
+        level2,
+        name,
+        annual_target=parse_target(target),
         weight=None if weight is None else D(weight),
     )
 
@@ -26,13 +29,16 @@ def table(*indicators: Indicator, budget: str | None = "100", name: str = "æµ‹è¯
 
 def actual(text: str, level: str | None = None, score: str | None = None) -> IndicatorInput:
     return IndicatorInput(
-        actual=parse_target(text) if text else None, level=level,
+        actual=parse_target(text) if text else None,
+        level=level,
         score=None if score is None else D(score),
     )
 
 
 def inputs(
-    *actuals: IndicatorInput | None, executed: str | None = None, budget: str | None = None,
+    *actuals: IndicatorInput | None,
+    executed: str | None = None,
+    budget: str | None = None,
     reason: str | None = None,
 ) -> TableInputs:
     budget_input = BudgetInput(

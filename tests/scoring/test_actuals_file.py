@@ -17,9 +17,13 @@ from .helpers import ind, table
 
 D = Decimal
 TABLES = [
-    table(ind("产出指标", "数量指标", "参保人数", "≥100人"),
-          ind("效益指标", "社会效益指标", "改善程度", "良好"),
-          ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%"), name="甲项目", budget="50"),
+    table(
+        ind("产出指标", "数量指标", "参保人数", "≥100人"),
+        ind("效益指标", "社会效益指标", "改善程度", "良好"),
+        ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%"),
+        name="甲项目",
+        budget="50",
+    ),
     table(ind("产出指标", "数量指标", "参保人数", "≥10人"), name="2024-乙项目"),
 ]
 
@@ -31,11 +35,14 @@ def write(tmp_path: Path, text: str, name: str = "a.csv") -> Path:
 
 
 def test_english_and_chinese_headers(tmp_path: Path) -> None:
-    path = write(tmp_path, "project,indicator,actual,level,score\n"
-                           "甲项目,参保人数,95人,,\n"
-                           "甲项目,改善程度,,部分达成,20\n"
-                           "乙项目,参保人数,10人,,\n"
-                           "甲项目,预算执行,45,,\n")
+    path = write(
+        tmp_path,
+        "project,indicator,actual,level,score\n"
+        "甲项目,参保人数,95人,,\n"
+        "甲项目,改善程度,,部分达成,20\n"
+        "乙项目,参保人数,10人,,\n"
+        "甲项目,预算执行,45,,\n",
+    )
     matched = match_actuals(TABLES, read_actuals(path))
     assert matched.problems == []
     first = matched.inputs[0]
@@ -45,8 +52,12 @@ def test_english_and_chinese_headers(tmp_path: Path) -> None:
     assert first.budget.executed.value == D(45)
     # "乙项目" matches "2024-乙项目" (code prefix dropped)
     assert 0 in matched.inputs[1].indicators
-    zh = write(tmp_path, "项目名称,指标名称,完成值,全年预算数（万元）,完成等级,得分,偏差原因\n"
-                         "甲项目,预算执行,40,48,,,资金拨付延迟\n", "b.csv")
+    zh = write(
+        tmp_path,
+        "项目名称,指标名称,完成值,全年预算数（万元）,完成等级,得分,偏差原因\n"
+        "甲项目,预算执行,40,48,,,资金拨付延迟\n",
+        "b.csv",
+    )
     matched = match_actuals(TABLES, read_actuals(zh))
     budget = matched.inputs[0].budget
     assert matched.problems == []
@@ -56,12 +67,15 @@ def test_english_and_chinese_headers(tmp_path: Path) -> None:
 
 
 def test_located_problems(tmp_path: Path) -> None:
-    path = write(tmp_path, "项目名称,三级指标,实际完成值,得分,颜色\n"
-                           "丙项目,参保人数,95人,,\n"  # row 2: unknown project
-                           "甲项目,参保率,95%,,\n"  # row 3: unknown indicator
-                           "甲项目,参保人数,95人,九十,\n"  # row 4: score not a number
-                           "甲项目,参保人数,96人,,\n"  # row 5: duplicate
-                           ",参保人数,1人,,\n")  # row 6: no project, two tables
+    path = write(
+        tmp_path,
+        "项目名称,三级指标,实际完成值,得分,颜色\n"
+        "丙项目,参保人数,95人,,\n"  # row 2: unknown project
+        "甲项目,参保率,95%,,\n"  # row 3: unknown indicator
+        "甲项目,参保人数,95人,九十,\n"  # row 4: score not a number
+        "甲项目,参保人数,96人,,\n"  # row 5: duplicate
+        ",参保人数,1人,,\n",
+    )  # row 6: no project, two tables
     matched = match_actuals(TABLES, read_actuals(path))
     found = [(p.code, p.source.row, p.source.column) for p in matched.problems]
     assert found == [
@@ -76,6 +90,18 @@ def test_located_problems(tmp_path: Path) -> None:
     # the first of the duplicates is kept
     kept = matched.inputs[0].indicators[0].actual
     assert kept is not None and kept.value == D(95)
+
+
+def test_cells_that_do_not_apply_are_reported(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "项目名称,三级指标,实际完成值,全年预算数,等级\n"
+        "甲项目,参保人数,95人,50,\n"
+        "甲项目,预算执行,45,,达成\n",
+    )
+    matched = match_actuals(TABLES, read_actuals(path))
+    found = [(p.code, p.source.row, p.source.column) for p in matched.problems]
+    assert found == [(codes.NOT_APPLICABLE.code, 2, 4), (codes.NOT_APPLICABLE.code, 3, 5)]
 
 
 def test_missing_columns_and_bad_files(tmp_path: Path) -> None:
@@ -96,10 +122,22 @@ def test_template_round_trip(tmp_path: Path) -> None:
     wb = load_workbook(path)
     ws = wb["实际完成值"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][:6] == ("项目名称", "一级指标", "二级指标", "三级指标", "年度指标值",
-                           "实际完成值")
-    assert [r[3] for r in rows[1:]] == ["参保人数", "改善程度", "满意度", "预算执行", "参保人数",
-                                        "预算执行"]
+    assert rows[0][:6] == (
+        "项目名称",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+    )
+    assert [r[3] for r in rows[1:]] == [
+        "参保人数",
+        "改善程度",
+        "满意度",
+        "预算执行",
+        "参保人数",
+        "预算执行",
+    ]
     assert rows[4][6] == "50"  # the budget row shows the table's budget
     lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
     assert lists["H2:H7"] == '"达成,部分达成,未达成"'
@@ -119,3 +157,24 @@ def test_template_round_trip(tmp_path: Path) -> None:
     result = evaluate_table(TABLES[0], matched.inputs[0], load_scheme())
     assert [r.score for r in result.indicators] == [D("50.00"), D("30.00"), D("10.00")]
     assert result.total == D("100.00")
+
+
+def test_uploaded_bytes(tmp_path: Path) -> None:
+    from jixiao.io.actuals import read_actuals_bytes
+
+    xlsx = write_template(TABLES)
+    sheet = read_actuals_bytes(xlsx, "upload")  # no suffix: the zip signature tells
+    assert sheet.sheet == "实际完成值" and sheet.header[3] == "三级指标"
+    csv_sheet = read_actuals_bytes("三级指标,实际完成值\n参保人数,95人\n".encode(), "a.csv")
+    assert csv_sheet.rows == ((2, ("参保人数", "95人")),)
+
+
+def test_title_rows_above_the_header_are_skipped(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "2024年度实际完成值填报表,,\n填报单位：甲,,\n"
+        "项目名称,三级指标,实际完成值\n甲项目,参保人数,95人\n",
+    )
+    sheet = read_actuals(path)
+    assert sheet.header_row == 3 and sheet.rows == ((4, ("甲项目", "参保人数", "95人")),)
+    assert match_actuals(TABLES, sheet).problems == []

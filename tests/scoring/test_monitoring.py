@@ -58,10 +58,22 @@ def test_indicator_lights_at_june() -> None:
     )
     result = monitor_table(TABLE, given, 6, CENTRAL)
     lights = [r.light for r in result.indicators]
-    assert lights == [Light.GREEN, Light.RED, Light.YELLOW, Light.BLUE, Light.RED, Light.GREEN,
-                      Light.YELLOW, Light.GREEN]
-    assert [r.ratio for r in result.indicators][:4] == [D("83.33"), D("50.00"), D("66.67"),
-                                                        D("133.33")]
+    assert lights == [
+        Light.GREEN,
+        Light.RED,
+        Light.YELLOW,
+        Light.BLUE,
+        Light.RED,
+        Light.GREEN,
+        Light.YELLOW,
+        Light.GREEN,
+    ]
+    assert [r.ratio for r in result.indicators][:4] == [
+        D("83.33"),
+        D("50.00"),
+        D("66.67"),
+        D("133.33"),
+    ]
     assert result.budget.progress == D("60.00")
     assert result.budget.light is Light.YELLOW
     assert result.problems == ()

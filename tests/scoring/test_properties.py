@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.core.model import Indicator
-from jixiao.core.target import Op, Target, TargetKind
-from jixiao.scoring.inputs import IndicatorInput, TableInputs, BudgetInput
 from jixiao.core.money import Amount
+from jixiao.core.target import Op, Target, TargetKind
+from jixiao.scoring.inputs import BudgetInput, IndicatorInput, TableInputs
 from jixiao.scoring.quantitative import score_quantitative
 from jixiao.scoring.schemes import Bucket, load_scheme
 from jixiao.scoring.selfeval import evaluate_table
@@ -21,8 +21,9 @@ from .helpers import table
 D = Decimal
 SCHEMES = [load_scheme("central-2020"), load_scheme("vendor-80")]
 
-amounts = st.decimals(min_value=D("-100"), max_value=D("1000000"), places=2, allow_nan=False,
-                      allow_infinity=False)
+amounts = st.decimals(
+    min_value=D("-100"), max_value=D("1000000"), places=2, allow_nan=False, allow_infinity=False
+)
 positive = st.decimals(min_value=D("0"), max_value=D("100000"), places=2)
 weights = st.decimals(min_value=D("0.01"), max_value=D("90"), places=2)
 ops = st.sampled_from([None, *Op])
@@ -30,8 +31,13 @@ schemes = st.sampled_from(SCHEMES)
 
 
 def quant(op: Op | None, value: Decimal, unit: str = "人") -> Target:
-    return Target(raw=f"{op.symbol if op else ''}{value}{unit}", kind=TargetKind.QUANTITATIVE,
-                  op=op, value=value, unit=unit)
+    return Target(
+        raw=f"{op.symbol if op else ''}{value}{unit}",
+        kind=TargetKind.QUANTITATIVE,
+        op=op,
+        value=value,
+        unit=unit,
+    )
 
 
 def number(value: Decimal, unit: str = "人") -> Target:
@@ -68,9 +74,15 @@ def test_more_actual_never_lowers_a_positive_score(op, t, a, b, w, scheme) -> No
 
 
 categories = st.sampled_from(
-    [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "成本指标"),
-     ("成本指标", "经济成本指标"), ("效益指标", "社会效益指标"), ("效益指标", "可持续影响指标"),
-     ("满意度指标", "服务对象满意度指标")]
+    [
+        ("产出指标", "数量指标"),
+        ("产出指标", "质量指标"),
+        ("产出指标", "成本指标"),
+        ("成本指标", "经济成本指标"),
+        ("效益指标", "社会效益指标"),
+        ("效益指标", "可持续影响指标"),
+        ("满意度指标", "服务对象满意度指标"),
+    ]
 )
 
 
@@ -87,7 +99,9 @@ def test_weights_always_sum_to_one_hundred(cats, scheme) -> None:
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.tuples(categories, ops, positive, amounts), min_size=1, max_size=20),
-    positive, amounts, schemes,
+    positive,
+    amounts,
+    schemes,
 )
 def test_totals_stay_within_zero_and_one_hundred(rows, budget, executed, scheme) -> None:
     indicators = [
@@ -102,3 +116,42 @@ def test_totals_stay_within_zero_and_one_hundred(rows, budget, executed, scheme)
     assert result.complete
     assert D(0) <= result.total <= D(100)
     assert result.grade is not None
+
+
+levels = st.sampled_from(["达成", "部分达成", "未达成", "达成预期指标", "基本达到"])
+maybe_score = st.one_of(st.none(), st.decimals(min_value=D(-5), max_value=D(60), places=2))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(categories, levels, maybe_score), min_size=1, max_size=20),
+    st.lists(st.tuples(categories, ops, positive, amounts), max_size=10),
+    schemes,
+)
+def test_totals_with_qualitative_rows_stay_within_bounds(qual, quant_rows, scheme) -> None:
+    indicators = [
+        Indicator(
+            l1,
+            l2,
+            f"q{i}",
+            annual_target=Target(raw="良好", kind=TargetKind.QUALITATIVE, text="良好"),
+        )
+        for i, ((l1, l2), _, _) in enumerate(qual)
+    ] + [
+        Indicator(l1, l2, f"n{i}", annual_target=quant(op, t))
+        for i, ((l1, l2), op, t, _) in enumerate(quant_rows)
+    ]
+    given_inputs = {
+        i: IndicatorInput(level=level, score=score) for i, (_, level, score) in enumerate(qual)
+    }
+    for j, (*_, a) in enumerate(quant_rows):
+        given_inputs[len(qual) + j] = IndicatorInput(actual=number(a))
+    result = evaluate_table(
+        table(*indicators),
+        TableInputs(given_inputs, BudgetInput(Amount(D(100)), Amount(D(95)))),
+        scheme,
+    )
+    assert result.complete
+    assert D(0) <= result.total <= D(100)
+    for r in result.indicators:
+        assert r.score is not None and r.weight is not None and D(0) <= r.score <= r.weight

@@ -84,3 +84,10 @@ def test_explanation_of_partial() -> None:
     assert ex.working == "10 × 70% = 7.00"
     assert dict(ex.inputs)["band"] == "[6, 8)"
     assert ex.full_marks == "level 达成 gives up to full marks"
+
+
+def test_given_achieved_score_below_full_marks_is_explained() -> None:
+    ex = score_qualitative(Level.ACHIEVED, D(8), D(7), CENTRAL).explanation
+    assert ex is not None and ex.result == D("7.00")
+    assert ex.full_marks == "a score of 8 (the top of the 达成 band) gives full marks"
+    assert "full marks" not in ex.short().split(";")[0]

@@ -94,8 +94,10 @@ def test_qualitative_printed_score_inside_the_band_is_kept() -> None:
     from jixiao.core.model import TableKind
     from jixiao.scoring.recheck import recheck_table
 
-    t = table(ind("产出指标", "数量指标", "a", "≥10人", "45"),
-              ind("效益指标", "社会效益指标", "b", "良好", "45"))
+    t = table(
+        ind("产出指标", "数量指标", "a", "≥10人", "45"),
+        ind("效益指标", "社会效益指标", "b", "良好", "45"),
+    )
     rows = (
         replace(t.indicators[0], actual=actual("8人").actual, score=D(40)),
         replace(t.indicators[1], actual=actual("部分达成").actual, score=D(30)),
@@ -107,3 +109,45 @@ def test_qualitative_printed_score_inside_the_band_is_kept() -> None:
     assert r.recomputed_total == D("66.00")  # no budget figures: incomplete
     assert [p.code for p in r.problems if p.code in ("S301", "S302")] == ["S301", "S302"]
     assert r.problems[-1].severity is Severity.WARNING  # incomplete recomputation: warn only
+
+
+def test_015_rows_as_printed_built_by_hand() -> None:
+    """015's OCR text glues 分值 to 指标值 ("8550万粒" = 分值 8 | 550万粒); the rows that read
+    unambiguously (manifest sample_indicators) are typed in here as printed."""
+    from dataclasses import replace
+
+    from jixiao.core.model import TableKind
+    from jixiao.core.money import Amount
+    from jixiao.core.values import parse_target
+    from jixiao.scoring.recheck import recheck_table
+
+    def row(level1: str, level2: str, name: str, target: str, done: str, score: str):
+        base = ind(level1, level2, name, target, "8")
+        return replace(base, actual=parse_target(done), score=D(score))
+
+    rows = (
+        row("产出指标", "数量指标", "免费发放原原种", "550万粒", "550万粒", "8"),
+        row("产出指标", "数量指标", "企业自行采购", "200万粒", "200万粒", "8"),
+        row("产出指标", "成本指标", "种薯采购价格不高于市场价", "是", "是", "8"),
+        row("效益指标", "可持续影响指标", "持续完善马铃薯种薯繁育体系", "是", "基本达到", "7"),
+    )
+    t = table(*rows, budget="300")
+    budget = replace(t.header.budget, executed=Amount(D("259.45")))
+    t = replace(
+        t, kind=TableKind.SELFEVAL, header=replace(t.header, budget=budget), total_score=D(99)
+    )
+    r = recheck_table(t, CENTRAL)
+    # 550万粒 = 550万粒 and 200万粒 = 200万粒 meet their targets: 8 each, as printed;
+    # 是 against 是 is 达成 and the printed 8 lies in [6.40, 8]: kept.
+    # 基本达到 is 部分达成: band [4.80, 6.40) of 8; the printed 7 (87.5 %) lies outside,
+    # so the rule gives the default 70 % × 8 = 5.60.
+    assert [(d.name, d.printed, d.recomputed) for d in r.differences] == [
+        ("持续完善马铃薯种薯繁育体系", D(7), D("5.60"))
+    ]
+    found = [p.code for p in r.problems]
+    assert codes.OUT_OF_BAND.code in found and codes.SCORE_DIFFERS.code in found
+    # budget 259.45 / 300 = 86.48 % → 8.65, below 90 % without a printed reason (S202)
+    assert r.result.budget.score == D("8.65")
+    assert codes.REASON_MISSING.code in found
+    # weights 4 × 8 = 32 ≠ 90 (the table is cut after these rows): S101
+    assert codes.WEIGHT_SUM.code in found

@@ -43,8 +43,9 @@ def test_hand_worked_table() -> None:
     )
     result = evaluate_table(TABLE, given, CENTRAL)
     scores = [r.score for r in result.indicators]
-    assert scores == [D(s) for s in
-                      ("9.30", "10.00", "10.00", "9.80", "8.33", "7.00", "9.41", "8.50", "9.78")]
+    assert scores == [
+        D(s) for s in ("9.30", "10.00", "10.00", "9.80", "8.33", "7.00", "9.41", "8.50", "9.78")
+    ]
     assert result.budget.score == D("9.50")
     # 9.30 + 10 + 10 + 9.80 + 8.33 + 7 + 9.41 + 8.50 + 9.78 + 9.50 = 91.62
     assert result.total == D("91.62")
@@ -64,13 +65,15 @@ def test_total_is_the_sum_of_rounded_scores() -> None:
         ind("产出指标", "数量指标", "b", "≥3人"),
         ind("产出指标", "数量指标", "c", "≥3人"),
     )
-    result = evaluate_table(t, inputs(actual("1人"), actual("1人"), actual("1人"),
-                                      executed="100"), CENTRAL)
+    result = evaluate_table(
+        t, inputs(actual("1人"), actual("1人"), actual("1人"), executed="100"), CENTRAL
+    )
     # each 30 × 1/3 = 10.00 exactly; now with 7: 30 × 2/7 = 8.5714 → 8.57 (×3 = 25.71)
     assert result.total == D("40.00")
     t7 = table(*(ind("产出指标", "数量指标", n, "≥7人") for n in "abc"))
-    result = evaluate_table(t7, inputs(actual("2人"), actual("2人"), actual("2人"),
-                                       executed="100"), CENTRAL)
+    result = evaluate_table(
+        t7, inputs(actual("2人"), actual("2人"), actual("2人"), executed="100"), CENTRAL
+    )
     assert [r.score for r in result.indicators] == [D("8.57")] * 3
     assert result.total == D("35.71")  # 25.71 + 10, not 30 × 6/7 + 10 = 35.714…
     assert result.grade == "差"
@@ -95,8 +98,12 @@ def test_problems_leave_the_total_incomplete_and_ungraded() -> None:
         t, inputs(actual("90人次"), actual("一般"), None, executed="80"), CENTRAL
     )
     kinds = [p.code for p in result.problems]
-    assert kinds == [codes.UNIT_MISMATCH.code, codes.UNKNOWN_LEVEL.code, codes.NO_ACTUAL.code,
-                     codes.REASON_MISSING.code]
+    assert kinds == [
+        codes.UNIT_MISMATCH.code,
+        codes.UNKNOWN_LEVEL.code,
+        codes.NO_ACTUAL.code,
+        codes.REASON_MISSING.code,
+    ]
     assert [r.score for r in result.indicators] == [None, None, None]
     assert result.budget.score == D("8.00")
     assert result.total == D("8.00")
@@ -112,14 +119,44 @@ def test_level_for_a_number_and_given_score_that_differs() -> None:
     assert result.indicators[0].score == D("45.00")  # 达成 → 100 % of 45
     assert result.indicators[1].score == D("22.50")  # 45 × 5 / 10; the given 45 is not used
     # 效益 and 满意度 have no indicators: their 40 points go to 产出 (info S105)
-    assert [p.code for p in result.problems] == [codes.REDISTRIBUTED.code,
-                                                 codes.LEVEL_FOR_NUMBER.code,
-                                                 codes.GIVEN_SCORE_DIFFERS.code]
+    assert [p.code for p in result.problems] == [
+        codes.REDISTRIBUTED.code,
+        codes.LEVEL_FOR_NUMBER.code,
+        codes.GIVEN_SCORE_DIFFERS.code,
+    ]
 
 
 def test_table_weights_sum_problem_is_reported_once() -> None:
-    t = table(ind("产出指标", "数量指标", "a", "≥100人", "50"),
-              ind("效益指标", "社会效益指标", "b", "良好", "50"))
+    t = table(
+        ind("产出指标", "数量指标", "a", "≥100人", "50"),
+        ind("效益指标", "社会效益指标", "b", "良好", "50"),
+    )
     result = evaluate_table(t, inputs(actual("100人"), actual("达成"), executed="100"), CENTRAL)
     assert [p.code for p in result.problems] == [codes.WEIGHT_SUM.code]
     assert result.total == D("110.00")  # printed weights used as they are, and flagged
+
+
+def test_number_for_a_qualitative_target_asks_for_the_level() -> None:
+    t = table(ind("效益指标", "社会效益指标", "b", "良好"))
+    result = evaluate_table(t, inputs(actual("95%"), executed="100"), CENTRAL)
+    assert result.indicators[0].score is None
+    assert codes.UNKNOWN_LEVEL.code in [p.code for p in result.problems]
+
+
+def test_printed_budget_weight_goes_with_the_tables_own_weights() -> None:
+    from dataclasses import replace
+
+    t = table(
+        ind("产出指标", "数量指标", "a", "≥100人", "60"),
+        ind("效益指标", "社会效益指标", "b", "良好", "20"),
+    )
+    t = replace(t, header=replace(t.header, budget=replace(t.header.budget, weight=D(20))))
+    result = evaluate_table(t, inputs(actual("100人"), actual("达成"), executed="90"), CENTRAL)
+    # 60 + 20 + budget 20 = 100: no S101; budget 90 / 100 × 20 = 18.00
+    assert result.problems == ()
+    assert result.budget.weight == D(20) and result.budget.score == D("18.00")
+    assert result.total == D("98.00")
+    # without own indicator weights the scheme's 10 applies whatever the table prints
+    plain = replace(t, indicators=tuple(replace(i, weight=None) for i in t.indicators))
+    result = evaluate_table(plain, inputs(actual("100人"), actual("达成"), executed="90"), CENTRAL)
+    assert result.budget.weight == D(10) and result.budget.score == D("9.00")

@@ -60,8 +60,11 @@ def test_redistribution_rounding_keeps_ninety() -> None:
     plan = plan_weights(indicators, CENTRAL)
     # 效益 30 missing: 产出 50 + 30 × 50/60 = 75, 满意度 10 + 30 × 10/60 = 15
     assert plan.weights == (D("75.00"), D("15"))
-    three = [ind("效益指标", "社会效益", "a", "1"), ind("满意度指标", "满意度", "b", "1"),
-             ind("满意度指标", "满意度", "c", "1")]
+    three = [
+        ind("效益指标", "社会效益", "a", "1"),
+        ind("满意度指标", "满意度", "b", "1"),
+        ind("满意度指标", "满意度", "c", "1"),
+    ]
     plan = plan_weights(three, CENTRAL)
     # 产出 50 missing: 效益 30 + 50 × 30/40 = 67.5; 满意度 90 − 67.5 = 22.5 → 11.25 each
     assert plan.weights == (D("67.50"), D("11.25"), D("11.25"))
@@ -69,8 +72,10 @@ def test_redistribution_rounding_keeps_ninety() -> None:
 
 
 def test_tables_own_weights_are_used_and_checked() -> None:
-    good = [ind("产出指标", "数量指标", "a", "=100%", "60"),
-            ind("效益指标", "社会效益指标", "b", "=100%", "30")]
+    good = [
+        ind("产出指标", "数量指标", "a", "=100%", "60"),
+        ind("效益指标", "社会效益指标", "b", "=100%", "30"),
+    ]
     plan = plan_weights(good, CENTRAL)
     assert plan.from_table is True
     assert plan.weights == (D(60), D(30))
@@ -91,7 +96,20 @@ def test_partial_weights_fall_back_to_the_scheme() -> None:
 
 
 def test_unknown_category_gets_no_weight() -> None:
-    plan = plan_weights([ind("产出指标", "数量指标", "a", "1"), ind("其他", "其他", "b", "1")],
-                        CENTRAL)
+    plan = plan_weights(
+        [ind("产出指标", "数量指标", "a", "1"), ind("其他", "其他", "b", "1")], CENTRAL
+    )
     assert plan.weights == (D(90), None)
     assert codes.NO_CATEGORY in [f.kind for _, f in plan.findings]
+
+
+def test_satisfaction_printed_under_benefit_counts_as_satisfaction() -> None:
+    # 88号-era layout (examples/wild/007): 效益指标 / 社会公众或服务对象满意度指标
+    indicators = [
+        ind("产出指标", "数量指标", "a", "100%"),
+        ind("效益指标", "可持续影响指标", "b", "稳步提高"),
+        ind("效益指标", "社会公众或服务对象满意度指标", "c", "≥90%"),
+    ]
+    plan = plan_weights(indicators, CENTRAL)
+    assert plan.buckets == (Bucket.OUTPUT, Bucket.BENEFIT, Bucket.SATISFACTION)
+    assert plan.weights == (D(50), D(30), D(10))

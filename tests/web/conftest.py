@@ -16,7 +16,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from jixiao.core.model import Budget, GoalTable as CoreTable, Header, Indicator, Period, TableKind
+from jixiao.core.model import Budget, Header, Indicator, Period, TableKind
+from jixiao.core.model import GoalTable as CoreTable
 from jixiao.core.money import Amount, MoneyUnit
 from jixiao.services.workflow import create_table, parse_target_text
 from jixiao.storage.models import Membership, Organisation, Role
@@ -34,12 +35,30 @@ def _test_settings(settings: Any, tmp_path: Any) -> None:
 def core_table(name: str = "社会基本医疗保险", rows: int = 3, amount: str = "3650.68") -> CoreTable:
     """A small goal table written inline (the input sits in the test)."""
     indicators = [
-        Indicator("产出指标", "数量指标", "年均参保缴费人数", parse_target_text("≥64539人"),
-                  parse_target_text("---"), Decimal("10")),
-        Indicator("产出指标", "质量指标", "补助合规率", parse_target_text("100%"),
-                  parse_target_text("---"), Decimal("10")),
-        Indicator("满意度指标", "服务对象满意度指标", "调查参保人员满意度",
-                  parse_target_text("≥90%"), parse_target_text("---"), Decimal("10")),
+        Indicator(
+            "产出指标",
+            "数量指标",
+            "年均参保缴费人数",
+            parse_target_text("≥64539人"),
+            parse_target_text("---"),
+            Decimal("10"),
+        ),
+        Indicator(
+            "产出指标",
+            "质量指标",
+            "补助合规率",
+            parse_target_text("100%"),
+            parse_target_text("---"),
+            Decimal("10"),
+        ),
+        Indicator(
+            "满意度指标",
+            "服务对象满意度指标",
+            "调查参保人员满意度",
+            parse_target_text("≥90%"),
+            parse_target_text("---"),
+            Decimal("10"),
+        ),
         Indicator("效益指标", "社会效益指标", "保障工作有效性", parse_target_text("良好")),
     ][:rows]
     header = Header(

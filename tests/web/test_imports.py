@@ -31,7 +31,11 @@ def test_preview_reads_the_example_and_saves_nothing(world: Any) -> None:
     assert [t.name for t in document.tables][:1] == ["(镇级) 社会基本医疗保险 (村社区)"]
     assert len(document.tables) == 3
     assert all(p.source.file == EXAMPLE.name for p in document.problems)
-    assert all(i.source is None or i.source.file == EXAMPLE.name for t in document.tables for i in t.indicators)
+    assert all(
+        i.source is None or i.source.file == EXAMPLE.name
+        for t in document.tables
+        for i in t.indicators
+    )
     assert _counts() == (0, 0, 0, 0)
 
 
@@ -67,8 +71,13 @@ def test_only_the_uploader_sees_the_staged_file(world: Any) -> None:
     upload = _stage(world.users["owner"])
     with pytest.raises(imports.UploadNotFound):
         imports.staged(world.users["colleague"], upload.token)
-    assert world.client("colleague").get(reverse("import-preview", args=[upload.token])).status_code in (403, 404)
-    assert world.client("reviewer").get(reverse("import-preview", args=[upload.token])).status_code == 404
+    assert world.client("colleague").get(
+        reverse("import-preview", args=[upload.token])
+    ).status_code in (403, 404)
+    assert (
+        world.client("reviewer").get(reverse("import-preview", args=[upload.token])).status_code
+        == 404
+    )
 
 
 def test_cannot_import_into_another_unit(world: Any) -> None:
@@ -76,7 +85,8 @@ def test_cannot_import_into_another_unit(world: Any) -> None:
     with pytest.raises(imports.NotAllowed):
         imports.confirm_import(world.users["owner"], upload, world.unit_b, 2024)
     response = world.client("owner").post(
-        reverse("import-confirm", args=[upload.token]), {"organisation": world.unit_b.pk, "year": 2024}
+        reverse("import-confirm", args=[upload.token]),
+        {"organisation": world.unit_b.pk, "year": 2024},
     )
     assert response.status_code == 302 and GoalTable.objects.count() == 0
 
@@ -85,7 +95,9 @@ def test_upload_preview_confirm_through_the_views(world: Any) -> None:
     client = world.client("owner")
     assert client.get(reverse("import-upload")).status_code == 200
     file = SimpleUploadedFile(EXAMPLE.name, EXAMPLE.read_bytes(), content_type="text/plain")
-    response = client.post(reverse("import-upload"), {"file": file}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    response = client.post(
+        reverse("import-upload"), {"file": file}, HTTP_X_REQUESTED_WITH="XMLHttpRequest"
+    )
     assert response.status_code == 200
     preview_url = response.json()["redirect"]
     page = client.get(preview_url)
@@ -95,7 +107,9 @@ def test_upload_preview_confirm_through_the_views(world: Any) -> None:
     assert "B003" in html and f"{EXAMPLE.name}:26" in html  # problems with their source line
     assert GoalTable.objects.count() == 0
     token = preview_url.rstrip("/").split("/")[-1]
-    response = client.post(reverse("import-confirm", args=[token]), {"organisation": world.unit_a.pk, "year": "2024"})
+    response = client.post(
+        reverse("import-confirm", args=[token]), {"organisation": world.unit_a.pk, "year": "2024"}
+    )
     assert response.status_code == 302
     assert GoalTable.objects.filter(organisation=world.unit_a, year=2024).count() == 3
 

@@ -9,12 +9,21 @@ from django.test import Client
 from django.urls import reverse
 
 from jixiao.storage.models import LoginFailure
+
 from .conftest import PASSWORD
 
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/tables/", "/tables/1/", "/tables/1/edit/", "/import/", "/api/target/?raw=1", "/import/x/"],
+    [
+        "/",
+        "/tables/",
+        "/tables/1/",
+        "/tables/1/edit/",
+        "/import/",
+        "/api/target/?raw=1",
+        "/import/x/",
+    ],
 )
 def test_anonymous_is_sent_to_login(db: Any, url: str) -> None:
     response = Client().get(url)
@@ -65,5 +74,7 @@ def test_lock_expires(world: Any, settings: Any) -> None:
 
     from django.utils import timezone
 
-    LoginFailure.objects.update(at=timezone.now() - timedelta(minutes=settings.LOGIN_LOCK_MINUTES + 1))
+    LoginFailure.objects.update(
+        at=timezone.now() - timedelta(minutes=settings.LOGIN_LOCK_MINUTES + 1)
+    )
     assert _login(client, PASSWORD).status_code == 302

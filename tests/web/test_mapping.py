@@ -10,11 +10,13 @@ import pytest
 from jixiao.core.model import (
     Budget,
     FundingRow,
-    GoalTable as CoreTable,
     Header,
     Indicator,
     Period,
     TableKind,
+)
+from jixiao.core.model import (
+    GoalTable as CoreTable,
 )
 from jixiao.core.money import Amount, MoneyUnit
 from jixiao.core.source import SourceLocation
@@ -62,8 +64,12 @@ def rich_table() -> CoreTable:
     )
     indicators = (
         Indicator(
-            "产出指标", "数量指标", "年均参保缴费人数",
-            annual_target=Target("≥64539人", TargetKind.QUANTITATIVE, Op.GE, Decimal("64539"), unit="人"),
+            "产出指标",
+            "数量指标",
+            "年均参保缴费人数",
+            annual_target=Target(
+                "≥64539人", TargetKind.QUANTITATIVE, Op.GE, Decimal("64539"), unit="人"
+            ),
             period_target=NO_TARGET,
             weight=Decimal("12.5"),
             actual=Target("65000人", TargetKind.QUANTITATIVE, None, Decimal("65000"), unit="人"),
@@ -73,13 +79,24 @@ def rich_table() -> CoreTable:
             extra=(("评(扣)分标准", "完成得满分"),),
         ),
         Indicator(
-            "效益指标", "社会效益指标", "满意度区间",
-            annual_target=Target("80%-90%", TargetKind.RANGE, low=Decimal("80"), high=Decimal("90"), unit="%"),
+            "效益指标",
+            "社会效益指标",
+            "满意度区间",
+            annual_target=Target(
+                "80%-90%", TargetKind.RANGE, low=Decimal("80"), high=Decimal("90"), unit="%"
+            ),
             period_target=Target("良好", TargetKind.QUALITATIVE, text="良好"),
             forecast=Target("85%", TargetKind.QUANTITATIVE, None, Decimal("85"), unit="%"),
             likelihood="确定能",
         ),
-        Indicator(None, None, "未分类指标", annual_target=Target("0.05%", TargetKind.QUANTITATIVE, Op.LE, Decimal("0.05"), unit="%")),
+        Indicator(
+            None,
+            None,
+            "未分类指标",
+            annual_target=Target(
+                "0.05%", TargetKind.QUANTITATIVE, Op.LE, Decimal("0.05"), unit="%"
+            ),
+        ),
     )
     return CoreTable(
         kind=TableKind.SELFEVAL,

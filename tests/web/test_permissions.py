@@ -50,7 +50,9 @@ def test_invisible_table_is_404_everywhere(world: Any, who: str, name: str, meth
 
 @pytest.mark.parametrize("who", VIEW_ONLY)
 @pytest.mark.parametrize("name, method", URLS)
-def test_viewers_read_but_cannot_act_on_a_draft(world: Any, who: str, name: str, method: str) -> None:
+def test_viewers_read_but_cannot_act_on_a_draft(
+    world: Any, who: str, name: str, method: str
+) -> None:
     table = world.table()
     expected = 200 if name in READ else 403
     assert _call(world.client(who), name, method, table) == expected
@@ -78,7 +80,9 @@ def test_reviewer_acts_only_on_submitted_tables_of_his_department(world: Any) ->
     table = world.table()
     other = world.table(org=world.unit_c)  # another department's unit
     workflow.submit(world.users["owner"], table)
-    assert permissions.can_dept_review_table(world.users["reviewer"], GoalTable.objects.get(pk=table.pk))
+    assert permissions.can_dept_review_table(
+        world.users["reviewer"], GoalTable.objects.get(pk=table.pk)
+    )
     assert _call(world.client("reviewer"), "table-review", "get", table) == 200
     assert _call(world.client("reviewer"), "table-detail", "get", other) == 404
     assert _call(world.client("reviewer2"), "table-review", "get", table) == 404

@@ -13,11 +13,19 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _run(code: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("JIXIAO_", "DATABASE_URL"))}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("JIXIAO_", "DATABASE_URL", "DJANGO_"))
+    }
     full = {**base, "DJANGO_SETTINGS_MODULE": "jixiao.web.settings", **env}
     full.setdefault("JIXIAO_DATA_DIR", str(tmp_path / "data"))
     return subprocess.run(
-        [sys.executable, "-c", code], env=full, capture_output=True, text=True, cwd=tmp_path,
+        [sys.executable, "-c", code],
+        env=full,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
         timeout=60,
     )
 
@@ -73,12 +81,17 @@ def test_defaults_sqlite_in_data_dir_debug_off_generated_secret(tmp_path: Path) 
 
 
 def test_database_url_selects_postgresql(tmp_path: Path) -> None:
-    code = "from django.conf import settings as s; d=s.DATABASES['default']; print(d['ENGINE'], d['NAME'], d['HOST'])"
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default'];"
+        "print(d['ENGINE'], d['NAME'], d['HOST'])"
+    )
     result = _run(code, {"DATABASE_URL": "postgresql://postgres@db.internal:5432/jixiao"}, tmp_path)
     assert result.stdout.split() == ["django.db.backends.postgresql", "jixiao", "db.internal"]
 
 
 @pytest.mark.parametrize("flag, expected", [("1", "True"), ("", "False")])
 def test_debug_only_when_asked(tmp_path: Path, flag: str, expected: str) -> None:
-    result = _run("from django.conf import settings as s; print(s.DEBUG)", {"JIXIAO_DEBUG": flag}, tmp_path)
+    result = _run(
+        "from django.conf import settings as s; print(s.DEBUG)", {"JIXIAO_DEBUG": flag}, tmp_path
+    )
     assert result.stdout.strip() == expected

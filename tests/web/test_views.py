@@ -20,7 +20,9 @@ def _list_queries(client: Any, **params: Any) -> int:
     return len(ctx.captured_queries)
 
 
-def test_list_query_count_does_not_grow_with_rows(world: Any, django_assert_num_queries: Any) -> None:
+def test_list_query_count_does_not_grow_with_rows(
+    world: Any, django_assert_num_queries: Any
+) -> None:
     client = world.client("finance")
     world.table()
     few = _list_queries(client)
@@ -116,7 +118,9 @@ def test_target_endpoint_parses_as_you_type(world: Any) -> None:
     data = client.get(reverse("api-target"), {"raw": "≥90%"}).json()
     assert data["ok"] and data["target"]["op"] == ">=" and data["target"]["value"] == "90"
     assert data["target"]["unit"] == "%" and data["target"]["kind"] == "quantitative"
-    assert client.get(reverse("api-target"), {"raw": "良好"}).json()["target"]["kind"] == "qualitative"
+    assert (
+        client.get(reverse("api-target"), {"raw": "良好"}).json()["target"]["kind"] == "qualitative"
+    )
 
 
 def test_review_return_with_row_comment_through_the_view(world: Any) -> None:
@@ -128,8 +132,15 @@ def test_review_return_with_row_comment_through_the_view(world: Any) -> None:
     response = client.post(url, {"decision": "return", "grade": "中", "lock_version": 99})
     assert response.status_code == 400  # stale lock: nothing happens
     table.refresh_from_db()
-    response = client.post(url, {"decision": "return", "grade": "中", "lock_version": table.lock_version,
-                                 f"row_{row.pk}": "目标值偏低"})
+    response = client.post(
+        url,
+        {
+            "decision": "return",
+            "grade": "中",
+            "lock_version": table.lock_version,
+            f"row_{row.pk}": "目标值偏低",
+        },
+    )
     assert response.status_code == 302
     assert GoalTable.objects.get(pk=table.pk).status == Status.RETURNED
     assert ReviewComment.objects.get(indicator=row).text == "目标值偏低"
@@ -144,12 +155,19 @@ def test_adjust_history_and_compare_pages(world: Any) -> None:
     workflow.review(world.users["finance"], table, workflow.ReviewInput(approve=True))
     table.refresh_from_db()
     client = world.client("owner")
-    response = client.post(reverse("table-adjust", args=[table.pk]), {"reason": "", "lock_version": table.lock_version})
+    response = client.post(
+        reverse("table-adjust", args=[table.pk]), {"reason": "", "lock_version": table.lock_version}
+    )
     assert response.status_code == 400
-    response = client.post(reverse("table-adjust", args=[table.pk]), {"reason": "人数调整", "lock_version": table.lock_version})
+    response = client.post(
+        reverse("table-adjust", args=[table.pk]),
+        {"reason": "人数调整", "lock_version": table.lock_version},
+    )
     assert response.status_code == 302
     table.refresh_from_db()
-    client.post(reverse("table-edit", args=[table.pk]), _edit_post(table, table.lock_version, "≥60000人"))
+    client.post(
+        reverse("table-edit", args=[table.pk]), _edit_post(table, table.lock_version, "≥60000人")
+    )
     html = client.get(reverse("table-compare", args=[table.pk])).content.decode()
     assert "≥64539人" in html and "≥60000人" in html
     history = client.get(reverse("table-history", args=[table.pk])).content.decode()
@@ -168,5 +186,21 @@ def test_language_switch_to_english(world: Any) -> None:
 
 @pytest.mark.parametrize("header", ["en-US,en;q=0.9", "fr"])
 def test_chinese_is_the_default_whatever_the_browser_says(world: Any, header: str) -> None:
-    html = world.client("owner").get(reverse("table-list"), HTTP_ACCEPT_LANGUAGE=header).content.decode()
+    html = (
+        world.client("owner")
+        .get(reverse("table-list"), HTTP_ACCEPT_LANGUAGE=header)
+        .content.decode()
+    )
     assert 'lang="zh-hans"' in html
+
+
+def test_review_findings_beside_rows_and_suggested_grade(world: Any) -> None:
+    table = world.table(rows=4)  # no 成本指标, no 时效指标, a vague qualitative target
+    html = world.client("owner").get(reverse("table-detail", args=[table.pk])).content.decode()
+    assert "R110" in html and "缺少成本指标" in html  # a table-level finding
+    row = html.split("保障工作有效性</td>")[1].split("</tr>")[0]
+    assert "R302" in row  # the row-level finding sits on its row
+    assert "审核规则建议等级" in html and 'class="grade g-中"' in html
+    workflow.submit(world.users["owner"], table)
+    review = world.client("reviewer").get(reverse("table-review", args=[table.pk]))
+    assert "R302" in review.content.decode()

@@ -19,8 +19,15 @@ def _reload(table: GoalTable) -> GoalTable:
 def _edit_input(table: GoalTable, annual: str = "≥65000人") -> EditInput:
     rows = list(table.current_version.rows.all())
     given = [
-        RowInput(name=r.name, level1=r.level1, level2=r.level2, annual_raw=r.annual_raw,
-                 period_raw=r.period_raw, weight=r.weight, id=r.pk)
+        RowInput(
+            name=r.name,
+            level1=r.level1,
+            level2=r.level2,
+            annual_raw=r.annual_raw,
+            period_raw=r.period_raw,
+            weight=r.weight,
+            id=r.pk,
+        )
         for r in rows
     ]
     given[0].annual_raw = annual
@@ -47,7 +54,9 @@ def test_full_approval_path_freezes_the_version(world: Any) -> None:
     assert table.status == Status.APPROVED
     assert table.current_version.frozen
     assert table.approved_version_id == table.current_version_id
-    actions = list(AuditLog.objects.filter(table=table).order_by("at", "id").values_list("action", flat=True))
+    actions = list(
+        AuditLog.objects.filter(table=table).order_by("at", "id").values_list("action", flat=True)
+    )
     assert actions == ["create", "submit", "department_approve", "finance_approve"]
     last = AuditLog.objects.filter(table=table).order_by("-id").first()
     assert last.before["status"] == Status.DEPT_APPROVED and last.after["status"] == Status.APPROVED
@@ -58,8 +67,11 @@ def test_return_with_row_comments_then_fix_and_resubmit(world: Any) -> None:
     workflow.submit(world.users["owner"], table)
     row = table.current_version.rows.first()
     table = workflow.review(
-        world.users["reviewer"], table,
-        ReviewInput(approve=False, grade="中", row_comments={row.pk: "目标值偏低，请按上年实际调整"}),
+        world.users["reviewer"],
+        table,
+        ReviewInput(
+            approve=False, grade="中", row_comments={row.pk: "目标值偏低，请按上年实际调整"}
+        ),
     )
     assert (table.status, table.review_grade) == (Status.RETURNED, "中")
     comment = ReviewComment.objects.get(indicator=row)
@@ -88,7 +100,9 @@ def test_finance_return_goes_back_to_unit(world: Any) -> None:
     table = world.table()
     workflow.submit(world.users["owner"], table)
     workflow.review(world.users["reviewer"], table, ReviewInput(approve=True, grade="优"))
-    table = workflow.review(world.users["finance"], table, ReviewInput(approve=False, comment="预算偏高"))
+    table = workflow.review(
+        world.users["finance"], table, ReviewInput(approve=False, comment="预算偏高")
+    )
     assert table.status == Status.RETURNED
     assert not _reload(table).current_version.frozen
 
@@ -123,18 +137,33 @@ def test_stale_edit_is_refused_and_nothing_overwritten(world: Any) -> None:
 def test_edit_adds_removes_and_reorders_rows(world: Any) -> None:
     table = world.table(rows=3)
     rows = list(table.current_version.rows.all())
-    data = EditInput(rows=[
-        RowInput(id=rows[2].pk, name=rows[2].name, level1=rows[2].level1, annual_raw="≥95%"),
-        RowInput(id=rows[0].pk, name=rows[0].name, level1=rows[0].level1, annual_raw=rows[0].annual_raw),
-        RowInput(name="新增指标", level1="产出指标", level2="时效指标", annual_raw="100%", weight=Decimal("5")),
-    ])
+    data = EditInput(
+        rows=[
+            RowInput(id=rows[2].pk, name=rows[2].name, level1=rows[2].level1, annual_raw="≥95%"),
+            RowInput(
+                id=rows[0].pk,
+                name=rows[0].name,
+                level1=rows[0].level1,
+                annual_raw=rows[0].annual_raw,
+            ),
+            RowInput(
+                name="新增指标",
+                level1="产出指标",
+                level2="时效指标",
+                annual_raw="100%",
+                weight=Decimal("5"),
+            ),
+        ]
+    )
     workflow.save_edit(world.users["owner"], table, table.lock_version, data)
     stored = list(_reload(table).current_version.rows.all())
     assert [r.name for r in stored] == [rows[2].name, rows[0].name, "新增指标"]
     assert [r.position for r in stored] == [1, 2, 3]
     assert stored[0].pk == rows[2].pk and stored[2].weight == Decimal("5")
     entry = AuditLog.objects.get(table=table, action="edit")
-    assert len(entry.before["indicators"]) == 3 and entry.after["indicators"][2]["name"] == "新增指标"
+    assert (
+        len(entry.before["indicators"]) == 3 and entry.after["indicators"][2]["name"] == "新增指标"
+    )
 
 
 def test_frozen_table_cannot_be_edited_but_adjusted(world: Any) -> None:
@@ -153,7 +182,9 @@ def test_frozen_table_cannot_be_edited_but_adjusted(world: Any) -> None:
     assert table.current_version.kind == TableVersion.Kind.ADJUST
     assert table.current_version.reason == "政策调整，参保人数下降"
     assert table.approved_version.number == 1 and table.approved_version.frozen
-    workflow.save_edit(world.users["owner"], table, table.lock_version, _edit_input(table, "≥60000人"))
+    workflow.save_edit(
+        world.users["owner"], table, table.lock_version, _edit_input(table, "≥60000人")
+    )
     v1 = TableVersion.objects.get(table=table, number=1)
     assert v1.rows.first().annual_raw == "≥64539人"  # the approved version is untouched
     header, rows = workflow.compare(v1, _reload(table).current_version)

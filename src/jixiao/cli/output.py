@@ -21,9 +21,11 @@ def problem_line(problem: Problem) -> str:
 
 
 def print_problem(problem: Problem, console: Console = out_console) -> None:
-    console.print(problem_line(problem), style=_STYLE[problem.severity], markup=False)
+    console.print(
+        problem_line(problem), style=_STYLE[problem.severity], markup=False, soft_wrap=True
+    )
     if problem.raw:
-        console.print(f"    {problem.raw}", style="dim", markup=False)
+        console.print(f"    {problem.raw}", style="dim", markup=False, soft_wrap=True)
 
 
 def print_json(data: Any) -> None:

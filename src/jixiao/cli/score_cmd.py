@@ -7,7 +7,7 @@ that differ under ``--recheck``), 2 on usage errors (missing file, unknown schem
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -16,6 +16,13 @@ from jixiao.cli import app
 from jixiao.cli.output import err_console, out_console, print_json, print_problem
 from jixiao.core.problems import Severity, has_errors
 from jixiao.scoring.explain import fmt
+
+if TYPE_CHECKING:
+    from jixiao.core.model import GoalTable
+    from jixiao.scoring.monitoring import MonitorResult
+    from jixiao.scoring.schemes import Scheme
+    from jixiao.scoring.selfeval import TableResult
+    from jixiao.services.evaluation import MonitorRun, RecheckRun, ScoreRun
 
 SchemeOption = Annotated[
     str,
@@ -39,7 +46,7 @@ def _need_file(path: Path, what: str) -> None:
         raise _usage(f"no such {what}: {path}")
 
 
-def _scheme(name: str):  # type: ignore[no-untyped-def]
+def _scheme(name: str) -> Scheme:
     from jixiao.scoring.schemes import SchemeError, load_scheme
 
     try:
@@ -59,7 +66,7 @@ def _check_output(output: Path | None) -> None:
         raise _usage(f"cannot write {output}: {exc.args[0]}") from None
 
 
-def _write(output: Path | None, tables: list) -> None:  # type: ignore[type-arg]
+def _write(output: Path | None, tables: list[GoalTable]) -> None:
     if output is None:
         return
     from jixiao.services.evaluation import export
@@ -80,8 +87,11 @@ def _write(output: Path | None, tables: list) -> None:  # type: ignore[type-arg]
     err_console.print(f"wrote {output}", markup=False)
 
 
-def _finish(run, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _finish(run: ScoreRun | MonitorRun | RecheckRun, as_json: bool) -> None:
     from jixiao.services.evaluation import run_dict
+
+    if not run.results:
+        err_console.print(f"error: {run.document.source}: no goal table found", markup=False)
 
     if as_json:
         print_json(run_dict(run))
@@ -96,11 +106,11 @@ def _finish(run, as_json: bool) -> None:  # type: ignore[no-untyped-def]
                 style="dim",
                 markup=False,
             )
-    if has_errors(run.problems):
+    if has_errors(run.problems) or not run.results:
         raise typer.Exit(1)
 
 
-def _score_grid(result, printed: bool = False) -> Table:  # type: ignore[no-untyped-def]
+def _score_grid(result: TableResult, printed: bool = False) -> Table:
     grade = result.grade or "—"
     title = (
         f"{result.table.name}  总分 {fmt(result.total)}  等级 {grade}"
@@ -183,8 +193,6 @@ def score(
     _need_file(actuals, "actuals file")
     score_run = evaluation.score_file(file, actuals, chosen)
     if not as_json:
-        if not score_run.results:
-            out_console.print(f"{file}: no goal table found", markup=False)
         for result in score_run.results:
             out_console.print(_score_grid(result))
     _write(output, [evaluation.selfeval_table(r) for r in score_run.results])
@@ -217,7 +225,7 @@ def monitor(
     _finish(run, as_json)
 
 
-def _monitor_grid(result) -> Table:  # type: ignore[no-untyped-def]
+def _monitor_grid(result: MonitorResult) -> Table:
     b = result.budget
     light = b.light.value if b.light else "—"
     title = (

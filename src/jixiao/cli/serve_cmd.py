@@ -43,7 +43,9 @@ def _print_demo_accounts(url: str) -> None:
 
 @app.command()
 def serve(
-    demo: Annotated[bool, typer.Option("--demo", help="Load the demo units, accounts and tables.")] = False,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Load the demo units, accounts and tables.")
+    ] = False,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     threads: Annotated[int, typer.Option(help="Worker threads.")] = 8,

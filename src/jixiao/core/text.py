@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Look-alikes that NFKC leaves alone but real tables use for comparators.
 _COMPARATOR_LOOKALIKES = str.maketrans(
@@ -41,6 +42,7 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_COMPARATOR_LOOKALIKES)
 
 
+@lru_cache(maxsize=65536)
 def canonical(text: str | None) -> str:
     """Key for comparing and de-duplicating: NFKC, no whitespace next to CJK, single spaces."""
     if not text:
@@ -191,6 +193,7 @@ def simplify(text: str) -> str:
     return text.translate(_TRAD)
 
 
+@lru_cache(maxsize=65536)
 def label_key(text: str | None) -> str:
     """Key for matching labels and categories: compact, simplified, score suffix and pinyin gone.
 

@@ -19,7 +19,7 @@ from jixiao.core.problems import make
 from jixiao.core.source import SourceLocation
 from jixiao.core.values import format_target
 from jixiao.scoring import codes
-from jixiao.scoring.matching import ActualsSheet
+from jixiao.scoring.matching import REQUIRED, ActualsSheet, field_of
 from jixiao.scoring.monitoring import LIKELIHOODS, REASON_CATEGORIES
 from jixiao.scoring.schemes import Level
 
@@ -43,11 +43,24 @@ BUDGET_ROW = "预算执行"
 
 def read_actuals(path: Path) -> ActualsSheet:
     """Read the first sheet of an xlsx, or a UTF-8 CSV; problems instead of exceptions."""
-    name = str(path)
     try:
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
-            return _read_xlsx(path, name)
-        return _read_csv(path.read_bytes(), name)
+        data = path.read_bytes()
+    except OSError as exc:
+        message = f"cannot read the actuals file: {exc}"
+        problem = make(codes.UNREADABLE, message, SourceLocation(str(path)))
+        return ActualsSheet(str(path), (), (), problems=(problem,))
+    return read_actuals_bytes(data, str(path))
+
+
+def read_actuals_bytes(data: bytes, name: str) -> ActualsSheet:
+    """Like :func:`read_actuals` for uploaded content; ``name`` names the file in problems.
+
+    An xlsx is recognised by its suffix or its zip signature, anything else is read as CSV.
+    """
+    try:
+        if name.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
+            return _read_xlsx(io.BytesIO(data), name)
+        return _read_csv(data, name)
     except Exception as exc:  # a broken file is a located problem, never a traceback
         message = f"cannot read the actuals file: {type(exc).__name__}: {exc}"
         problem = make(codes.UNREADABLE, message, SourceLocation(name))
@@ -59,7 +72,16 @@ def _sheet(name: str, rows: list[tuple[int, tuple[str, ...]]], sheet: str | None
     if not filled:
         problem = make(codes.MISSING_COLUMN, "the actuals file is empty", SourceLocation(name))
         return ActualsSheet(name, (), (), sheet, problems=(problem,))
-    (header_row, header), *body = filled
+    # the header is the first row naming the required columns (a title row may sit above it)
+    at = next(
+        (
+            i
+            for i, (_, cells) in enumerate(filled[:10])
+            if set(REQUIRED) <= {field_of(c) for c in cells}
+        ),
+        0,
+    )
+    (header_row, header), *body = filled[at:]
     return ActualsSheet(name, tuple(h.strip() for h in header), tuple(body), sheet, header_row)
 
 
@@ -76,7 +98,7 @@ def _read_csv(data: bytes, name: str) -> ActualsSheet:
     return _sheet(name, rows, None)
 
 
-def _read_xlsx(path: Path, name: str) -> ActualsSheet:
+def _read_xlsx(path: Path | io.BytesIO, name: str) -> ActualsSheet:
     from openpyxl import load_workbook
 
     from jixiao.io.readers.xlsx import cell_text

@@ -89,6 +89,11 @@ def detect(path: Path) -> Format:
         return _zip_kind(head, path)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _ole_kind(path, path.read_bytes())
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text has NUL bytes
+        low = head[:8192].decode("utf-16", "ignore").lower()
+        if "<table" in low or "<html" in low:
+            return Format.HTML
+        return Format.CSV if path.suffix.lower() == ".csv" else Format.TEXT
     if not head or _looks_binary(head):
         return Format.UNKNOWN if head else Format.TEXT
     lowered = head[:4096].lower()

@@ -123,8 +123,8 @@ def satisfaction_low(table: GoalTable, ctx: Context) -> Iterator[Hit]:
 )
 def cost_above_budget(table: GoalTable, ctx: Context) -> Iterator[Hit]:
     budget = table.header.budget.amount
-    if budget is None:
-        return
+    if budget is None or budget.value <= 0:
+        return  # a zero budget row is usually an unfilled one (wild 002)
     for ind in table.indicators:
         amount = money_of(ind.annual_target)
         if amount is None:
@@ -142,7 +142,7 @@ def cost_above_budget(table: GoalTable, ctx: Context) -> Iterator[Hit]:
 
 
 def _department_key(ref: TableRef) -> str:
-    return canonical(ref.table.header.department) or "(未填主管部门)"
+    return canonical(ref.table.header.department)
 
 
 def _fmt_wan(value: Decimal) -> str:
@@ -193,7 +193,10 @@ def department_total_mismatch(refs: Sequence[TableRef], ctx: Context) -> Iterato
 
 
 def _by_department(refs: Sequence[TableRef]) -> dict[str, list[TableRef]]:
+    """Tables by 主管部门; tables without one are left out (they may be anyone's)."""
     groups: dict[str, list[TableRef]] = defaultdict(list)
     for ref in refs:
-        groups[_department_key(ref)].append(ref)
+        key = _department_key(ref)
+        if key:
+            groups[key].append(ref)
     return groups

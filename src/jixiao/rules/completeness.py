@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -254,11 +255,19 @@ def missing_target(table: GoalTable, ctx: Context) -> Iterator[Hit]:
             )
 
 
+# 「工程质量达标率(%)」「开展小型水利工程建设(个)」: the unit is printed with the name.
+_UNIT_IN_NAME = re.compile(r"[(（][^()（）0-9]{1,4}[)）]\s*$")
+
+
 @table_rule("R115", Severity.WARNING, D, "定量指标缺少计量单位", "quantitative target without unit")
 def missing_unit(table: GoalTable, ctx: Context) -> Iterator[Hit]:
     for ind in table.indicators:
         for column, target in (("当年度", ind.annual_target), ("实施周期", ind.period_target)):
-            if is_quantitative(target) and not (target.unit or "").strip():
+            if (
+                is_quantitative(target)
+                and not (target.unit or "").strip()
+                and not _UNIT_IN_NAME.search(ind.name)
+            ):
                 yield Hit(
                     f"指标{label(ind)}的{column}指标值「{target.raw}」没有计量单位：请注明单位"
                     "（如 %、人、万元）。",

@@ -15,6 +15,7 @@ from jixiao.rules.util import category, indicator_row, label, money_unit, subcat
 from jixiao.rules.words import (
     COUNT_UNITS,
     LONG_TERM,
+    LONG_TERM_GOAL,
     compact,
     is_budget_execution,
     is_money_input_name,
@@ -105,7 +106,7 @@ def long_term_in_annual(table: GoalTable, ctx: Context) -> Iterator[Hit]:
                 raw=indicator_row(ind),
             )
     goal = table.header.annual_goal or ""
-    if LONG_TERM.search(compact(goal)) or _later_year(goal, year):
+    if LONG_TERM_GOAL.search(compact(goal)) or _later_year(goal, year):
         yield Hit(
             "年度绩效目标中写有长期目标的表述：年度目标只写本年度要完成的内容。",
             "The annual goal contains long-term wording: keep it to what this year delivers.",

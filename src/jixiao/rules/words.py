@@ -78,8 +78,10 @@ STAFF_NAME = re.compile(r"(职工|员工|工作人员|在编人员|在职人员|
 SAMPLE_PARTS = ("调查", "样本", "问卷", "抽样", "受访")
 COUNT_UNITS = frozenset({"人", "人次", "份", "户", "个", "家", "名", "位"})
 
-# A long-term (实施周期) goal written into the annual column (S20).
+# A long-term (实施周期) goal written into the annual column (S20). Goal prose often names a
+# 长效机制 it builds this year, so the goal text is held to the narrower pattern.
 LONG_TERM = re.compile(r"长期|长效|中长期|逐年|未来\d+年|\d+年内|(十四五|十五五)(期间|末)?")
+LONG_TERM_GOAL = re.compile(r"中长期|逐年|未来\d+年|\d+年内|(十四五|十五五)(期间|末)")
 
 # Rates bounded by 100 % for which "≥ more than 100 %" is impossible; growth words are exempt.
 GROWTH_PARTS = ("增长", "增幅", "增速", "同比", "提高", "提升", "倍", "比上年", "较上年")

@@ -36,9 +36,14 @@ def execution_rate(budget: Amount | None, executed: Amount | None) -> Decimal | 
 
 
 def score_budget(
-    budget: Amount | None, executed: Amount | None, reason: str | None, scheme: Scheme
+    budget: Amount | None,
+    executed: Amount | None,
+    reason: str | None,
+    scheme: Scheme,
+    weight: Decimal | None = None,
 ) -> BudgetOutcome:
-    weight = scheme.weights[Bucket.BUDGET]
+    """``weight`` overrides the scheme's budget weight (a table's own printed 分值)."""
+    weight = scheme.weights[Bucket.BUDGET] if weight is None else weight
     rate = execution_rate(budget, executed)
     if rate is None or budget is None or executed is None:
         what = "全年预算数" if budget is None or budget.value <= 0 else "全年执行数"

@@ -47,6 +47,7 @@ UNKNOWN_INDICATOR = register(
 AMBIGUOUS = register("A006", Severity.ERROR, "actuals row matches more than one indicator")
 DUPLICATE = register("A007", Severity.ERROR, "actuals row repeats an earlier row")
 BAD_VALUE = register("A008", Severity.ERROR, "actuals cell cannot be read")
+NOT_APPLICABLE = register("A009", Severity.WARNING, "actuals cell does not apply to its row")
 
 
 @dataclass(frozen=True, slots=True)

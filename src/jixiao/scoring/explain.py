@@ -47,9 +47,10 @@ class Explanation:
 
     def short(self) -> str:
         """One line for tables: the working, and what full marks need when they were missed."""
-        if not self.full_marks and self.result is not None and self.working.startswith("="):
-            return f"{self.rule}: full marks"
-        text = f"{self.rule}: {self.working or self.formula}"
+        if self.working.startswith("="):
+            text = f"{self.rule}: {self.formula} {self.working}"
+        else:
+            text = f"{self.rule}: {self.working or self.formula}"
         return f"{text}; {self.full_marks}" if self.full_marks else text
 
     def as_dict(self) -> dict[str, object]:

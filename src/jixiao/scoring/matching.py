@@ -140,6 +140,7 @@ def match_actuals(tables: Sequence[GoalTable], sheet: ActualsSheet) -> MatchedAc
         return matched
     seen: dict[tuple[int, int | None], int] = {}
     budgets: dict[int, BudgetInput] = {}
+    lookup = _Index(tables)
     for row_number, cells in sheet.rows:
         where = SourceLocation(sheet.file, sheet=sheet.sheet, row=row_number)
         values = {
@@ -148,7 +149,7 @@ def match_actuals(tables: Sequence[GoalTable], sheet: ActualsSheet) -> MatchedAc
         }
         if not any(values.values()):
             continue
-        _match_row(tables, values, columns, where, matched, seen, budgets)
+        _match_row(lookup, values, columns, where, matched, seen, budgets)
     for index, budget in budgets.items():
         current = matched.inputs[index]
         matched.inputs[index] = TableInputs(current.indicators, budget)
@@ -185,31 +186,49 @@ def _columns(sheet: ActualsSheet, problems: list[Problem]) -> dict[str, int] | N
     return columns
 
 
+class _Index:
+    """Tables by project key and indicators by name, computed once per file."""
+
+    def __init__(self, tables: Sequence[GoalTable]) -> None:
+        self.tables = tables
+        self.by_project: dict[str, list[int]] = {}
+        for i, table in enumerate(tables):
+            for key in project_keys(table):
+                self.by_project.setdefault(key, []).append(i)
+        self.by_name: list[dict[str, list[int]]] = []
+        for table in tables:
+            names: dict[str, list[int]] = {}
+            for j, ind in enumerate(table.indicators):
+                names.setdefault(compact(ind.name), []).append(j)
+            self.by_name.append(names)
+
+
 def _find_table(
-    tables: Sequence[GoalTable], project: str, where: SourceLocation, problems: list[Problem]
+    index: _Index, project: str, where: SourceLocation, problems: list[Problem]
 ) -> int | None:
+    tables = index.tables
     if not project:
         if len(tables) == 1:
             return 0
         message = f"no project named and the file holds {len(tables)} tables; name the project"
         problems.append(make(codes.UNKNOWN_PROJECT, message, where))
         return None
-    key = compact(project)
-    hits = [i for i, t in enumerate(tables) if key in project_keys(t)]
+    hits = index.by_project.get(compact(project), [])
     if len(hits) == 1:
         return hits[0]
     if hits:
         message = f"project {project!r} names {len(hits)} tables; rows cannot tell them apart"
         problems.append(make(codes.AMBIGUOUS, message, where, project))
         return None
-    known = "; ".join(t.name for t in tables) or "(none)"
-    message = f"project {project!r} is not in the file; its projects: {known}"
+    known = "; ".join(t.name for t in tables[:20]) or "(none)"
+    more = f" … ({len(tables)} in all)" if len(tables) > 20 else ""
+    message = f"project {project!r} is not in the file; its projects: {known}{more}"
     problems.append(make(codes.UNKNOWN_PROJECT, message, where, project))
     return None
 
 
 def _match_row(
-    tables: Sequence[GoalTable],
+    index: _Index,
     values: dict[str, str],
     columns: dict[str, int],
     where: SourceLocation,
@@ -219,15 +238,15 @@ def _match_row(
 ) -> None:
     problems = matched.problems
     at = {name: where.with_column(col) for name, col in columns.items()}
-    table_index = _find_table(tables, values.get("project", ""), at.get("project", where), problems)
+    table_index = _find_table(index, values.get("project", ""), at.get("project", where), problems)
     if table_index is None:
         return
-    table = tables[table_index]
+    table = index.tables[table_index]
     name = values["indicator"]
     budget_row = compact(name) in BUDGET_ROW_NAMES
     indicator_index: int | None = None
     if not budget_row:
-        hits = [i for i, ind in enumerate(table.indicators) if compact(ind.name) == compact(name)]
+        hits = index.by_name[table_index].get(compact(name), [])
         if len(hits) != 1:
             kind = codes.AMBIGUOUS if hits else codes.UNKNOWN_INDICATOR
             message = (
@@ -244,6 +263,7 @@ def _match_row(
         problems.append(make(codes.DUPLICATE, message, where, name, table=table_index))
         return
     seen[key] = where.row or 0
+    _not_applicable(values, at, budget_row, problems, table_index)
     if budget_row:
         budgets[table_index] = _budget_input(values, at, where, problems, table_index)
         return
@@ -253,15 +273,32 @@ def _match_row(
     )
 
 
-def _target(
-    text: str, where: SourceLocation, problems: list[Problem], table_index: int
-) -> Target | None:
+def _target(text: str) -> Target | None:
     if not text:
         return None
     target = parse_target(text)
-    if target.kind is TargetKind.NONE:
-        return None
-    return target
+    return None if target.kind is TargetKind.NONE else target
+
+
+_INDICATOR_ONLY = ("level", "score", "likelihood", "reason_category")
+
+
+def _not_applicable(
+    values: dict[str, str],
+    at: dict[str, SourceLocation],
+    budget_row: bool,
+    problems: list[Problem],
+    table_index: int,
+) -> None:
+    """Cells filled where the row has no use for them: said, never silently dropped."""
+    unused = _INDICATOR_ONLY if budget_row else ("budget",)
+    for name in unused:
+        if values.get(name):
+            row_kind = "the 预算执行 row" if budget_row else "an indicator row"
+            message = f"{name} {values[name]!r} does not apply to {row_kind}; it is ignored"
+            problems.append(
+                make(codes.NOT_APPLICABLE, message, at[name], values[name], table=table_index)
+            )
 
 
 def _decimal(
@@ -294,12 +331,12 @@ def _indicator_input(
         values.get("score", ""), "score (得分)", at.get("score", where), problems, table_index
     )
     return IndicatorInput(
-        actual=_target(values.get("actual", ""), at.get("actual", where), problems, table_index),
+        actual=_target(values.get("actual", "")),
         level=text("level"),
         score=score,
         reason=text("reason"),
         reason_category=text("reason_category"),
-        forecast=_target(values.get("forecast", ""), where, problems, table_index),
+        forecast=_target(values.get("forecast", "")),
         likelihood=text("likelihood"),
         source=at.get("actual", where),
     )

@@ -93,6 +93,8 @@ def score_qualitative(
     )
     if given is not None:
         score = round2(given)
+        if level is Level.ACHIEVED and score < round2(weight):
+            full = f"a score of {fmt(high)} (the top of the 达成 band) gives full marks"
         if in_band(level, score, weight, scheme):
             explanation = Explanation(
                 f"定性 {level.value}",

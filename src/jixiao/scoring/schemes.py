@@ -128,7 +128,7 @@ def parse_scheme(text: str, origin: str = "<scheme>") -> Scheme:
 
 def _parse_toml(text: str, origin: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text, parse_float=Decimal)  # 0.8 stays exactly 0.8
     except tomllib.TOMLDecodeError as exc:
         raise SchemeError(f"{origin}: not valid TOML: {exc}") from exc
 
@@ -170,7 +170,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def _dec(value: object, where: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
-        raise SchemeError(f'{where}: expected a number (write fractions as strings: "0.8")')
+        raise SchemeError(f"{where}: expected a number, not {value!r}")
     try:
         return Decimal(value) if not isinstance(value, str) else Decimal(value.strip())
     except InvalidOperation as exc:

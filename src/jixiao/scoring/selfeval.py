@@ -112,6 +112,13 @@ def _qualitative(
     ind: Indicator, weight: Decimal, given: IndicatorInput, level_text: str | None, scheme: Scheme
 ) -> Outcome:
     if level_text is None:
+        actual = given.actual
+        if actual is not None and not actual.is_empty:
+            message = (
+                f"indicator {ind.name!r}: the target {ind.annual_target.raw!r} is qualitative "
+                f"but the actual is {actual.raw!r}; give the level (达成 / 部分达成 / 未达成)"
+            )
+            return Outcome(None, None, (Finding(codes.UNKNOWN_LEVEL, message),))
         message = f"indicator {ind.name!r}: no outcome level (达成 / 部分达成 / 未达成) given"
         return Outcome(None, None, (Finding(codes.NO_ACTUAL, message),))
     level = read_level(level_text, ind.annual_target.text or ind.annual_target.raw)
@@ -146,7 +153,7 @@ def evaluate_table(
     table_index: int | None = None,
 ) -> TableResult:
     """Score every indicator and the budget; total and grade."""
-    plan = plan_weights(table.indicators, scheme)
+    plan = plan_weights(table.indicators, scheme, table.header.budget.weight)
     problems: list[Problem] = [
         _problem(table, f, None, table_index) for i, f in plan.findings if i is None
     ]
@@ -154,7 +161,7 @@ def evaluate_table(
         _indicator_result(table, i, ind, plan, inputs, scheme, table_index)
         for i, ind in enumerate(table.indicators)
     )
-    budget = _budget_result(table, inputs, scheme, table_index)
+    budget = _budget_result(table, inputs, scheme, plan.budget_weight, table_index)
     for result in results:
         problems.extend(result.problems)
     problems.extend(budget.problems)
@@ -219,7 +226,11 @@ def _indicator_result(
 
 
 def _budget_result(
-    table: GoalTable, inputs: TableInputs, scheme: Scheme, table_index: int | None
+    table: GoalTable,
+    inputs: TableInputs,
+    scheme: Scheme,
+    weight: Decimal,
+    table_index: int | None,
 ) -> BudgetResult:
     given = inputs.budget
     printed = table.header.budget
@@ -227,7 +238,7 @@ def _budget_result(
     budget = budget or printed.initial
     executed = given.executed if given else None
     reason = given.reason if given else None
-    outcome: BudgetOutcome = score_budget(budget, executed, reason, scheme)
+    outcome: BudgetOutcome = score_budget(budget, executed, reason, scheme, weight)
     where = given.source if given else None
     where = where or printed.source
     return BudgetResult(

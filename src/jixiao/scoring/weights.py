@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.core.model import Indicator
+from jixiao.core.vocabulary import Level1, Level2
 from jixiao.scoring import codes
 from jixiao.scoring.codes import Finding
 from jixiao.scoring.explain import fmt, round2
@@ -30,6 +31,7 @@ class WeightPlan:
     bucket_weights: dict[Bucket, Decimal]  # after redistribution (scheme split only)
     from_table: bool
     findings: tuple[tuple[int | None, Finding], ...] = field(default=())  # (indicator index, …)
+    budget_weight: Decimal = Decimal(10)  # the 预算执行率 weight that goes with these weights
 
     @property
     def total(self) -> Decimal:
@@ -43,11 +45,30 @@ def split_evenly(total: Decimal, parts: Sequence[Decimal]) -> list[Decimal]:
     return [*shares, total - sum(shares, ZERO)]
 
 
-def plan_weights(indicators: Sequence[Indicator], scheme: Scheme) -> WeightPlan:
-    buckets = tuple(scheme.bucket_of(ind.category) for ind in indicators)
+def category_of(ind: Indicator) -> Level1:
+    """The 一级 category that decides the weight bucket.
+
+    Like 成本 (see :func:`jixiao.core.vocabulary.classify_level1`), a 满意度 二级 printed under
+    效益 (88号-era tables: 效益指标 / 社会公众或服务对象满意度指标) counts as 满意度.
+    """
+    if ind.subcategory is Level2.SATISFACTION:
+        return Level1.SATISFACTION
+    return ind.category
+
+
+def plan_weights(
+    indicators: Sequence[Indicator], scheme: Scheme, printed_budget_weight: Decimal | None = None
+) -> WeightPlan:
+    """Weights per indicator. ``printed_budget_weight`` is the table's own 预算执行 分值: it
+    goes with the table's own indicator weights (S2: 一级 weights may be adjusted if the
+    total stays 100) and is ignored when the scheme's split is used."""
+    buckets = tuple(scheme.bucket_of(category_of(ind)) for ind in indicators)
     given = [ind.weight for ind in indicators]
     if indicators and all(w is not None for w in given):
-        return _table_weights(tuple(given), buckets, scheme)
+        budget = scheme.weights[Bucket.BUDGET]
+        if printed_budget_weight is not None and 0 <= printed_budget_weight < 100:
+            budget = printed_budget_weight
+        return _table_weights(tuple(given), buckets, budget)
     findings: list[tuple[int | None, Finding]] = []
     if any(w is not None for w in given):
         message = (
@@ -67,15 +88,16 @@ def plan_weights(indicators: Sequence[Indicator], scheme: Scheme) -> WeightPlan:
 
 
 def _table_weights(
-    given: tuple[Decimal | None, ...], buckets: tuple[Bucket | None, ...], scheme: Scheme
+    given: tuple[Decimal | None, ...], buckets: tuple[Bucket | None, ...], budget: Decimal
 ) -> WeightPlan:
     weights = tuple(w for w in given)
     total = sum((w for w in weights if w is not None), ZERO)
     findings: tuple[tuple[int | None, Finding], ...] = ()
-    if total != scheme.indicator_total:
+    expected = 100 - budget
+    if total != expected:
         message = (
-            f"the indicators' weights add up to {fmt(total)}, not {fmt(scheme.indicator_total)} "
-            f"(100 minus {fmt(scheme.weights[Bucket.BUDGET])} for budget execution); "
+            f"the indicators' weights add up to {fmt(total)}, not {fmt(expected)} "
+            f"(100 minus {fmt(budget)} for budget execution); "
             "the printed weights are used as they are"
         )
         findings = ((None, Finding(codes.WEIGHT_SUM, message)),)
@@ -83,7 +105,7 @@ def _table_weights(
     for w, b in zip(weights, buckets, strict=True):
         if b is not None and w is not None:
             per_bucket[b] = per_bucket.get(b, ZERO) + w
-    return WeightPlan(weights, buckets, per_bucket, True, findings)
+    return WeightPlan(weights, buckets, per_bucket, True, findings, budget)
 
 
 def _scheme_weights(
@@ -94,7 +116,14 @@ def _scheme_weights(
     present = [b for b in INDICATOR_BUCKETS if b in buckets]
     if not present:
         findings.append((None, Finding(codes.NO_SCORABLE, "no indicator of a known category")))
-        return WeightPlan(tuple(None for _ in buckets), buckets, {}, False, tuple(findings))
+        return WeightPlan(
+            tuple(None for _ in buckets),
+            buckets,
+            {},
+            False,
+            tuple(findings),
+            scheme.weights[Bucket.BUDGET],
+        )
     shares = split_evenly(scheme.indicator_total, [scheme.weights[b] for b in present])
     bucket_weights = dict(zip(present, shares, strict=True))
     missing = [b for b in INDICATOR_BUCKETS if b not in present]
@@ -110,4 +139,11 @@ def _scheme_weights(
             members, split_evenly(bucket_weight, [Decimal(1)] * len(members)), strict=True
         ):
             weights[i] = w
-    return WeightPlan(tuple(weights), buckets, bucket_weights, False, tuple(findings))
+    return WeightPlan(
+        tuple(weights),
+        buckets,
+        bucket_weights,
+        False,
+        tuple(findings),
+        scheme.weights[Bucket.BUDGET],
+    )

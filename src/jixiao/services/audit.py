@@ -1,3 +1,4 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """The audit log: every change recorded with who, when, what, and before/after snapshots."""
 
 from __future__ import annotations

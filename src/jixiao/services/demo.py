@@ -13,7 +13,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from jixiao.core.model import Budget, GoalTable as CoreTable, Header, Indicator, Period, TableKind
+from jixiao.core.model import Budget, Header, Indicator, Period, TableKind
+from jixiao.core.model import GoalTable as CoreTable
 from jixiao.core.money import Amount, MoneyUnit
 from jixiao.services.workflow import create_table, parse_target_text
 from jixiao.storage.models import GoalTable, Membership, Organisation, Role

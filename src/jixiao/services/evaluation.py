@@ -217,10 +217,6 @@ def export(tables: Sequence[GoalTable], extension: str) -> bytes:
 # --- JSON ------------------------------------------------------------------------------------
 
 
-def _project(table: GoalTable) -> dict[str, Any]:
-    return {"name": table.header.name or table.name, "code": table.header.code}
-
-
 def _wan(amount: Any) -> str | None:
     return None if amount is None else dec(amount.in_wan())
 

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """Import use case: stage an upload, preview what the readers find, save on confirmation.
 
 Nothing reaches the database before :func:`confirm_import`; the upload waits in
@@ -108,9 +109,7 @@ def _rename(obj: Any, old: str, new: str) -> Any:
     if isinstance(obj, tuple):
         return tuple(_rename(item, old, new) for item in obj)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes = {
-            f.name: _rename(getattr(obj, f.name), old, new) for f in dataclasses.fields(obj)
-        }
+        changes = {f.name: _rename(getattr(obj, f.name), old, new) for f in dataclasses.fields(obj)}
         if "source" in changes and changes["source"] == old:
             changes["source"] = new
         return dataclasses.replace(obj, **changes)

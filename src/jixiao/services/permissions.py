@@ -54,8 +54,7 @@ def can_submit_table(user: Any, table: GoalTable) -> bool:
 
 def can_dept_review_table(user: Any, table: GoalTable) -> bool:
     return (
-        Role.REVIEWER in roles_over(user, table.organisation)
-        and table.status == Status.SUBMITTED
+        Role.REVIEWER in roles_over(user, table.organisation) and table.status == Status.SUBMITTED
     )
 
 
@@ -91,9 +90,8 @@ def table_actions(user: Any, table: GoalTable) -> dict[str, bool]:
 
 def can_import_to(user: Any, organisation: Organisation) -> bool:
     """Only a unit's editor imports tables into it."""
-    return (
-        organisation.kind == Organisation.Kind.UNIT
-        and Role.EDITOR in roles_over(user, organisation)
+    return organisation.kind == Organisation.Kind.UNIT and Role.EDITOR in roles_over(
+        user, organisation
     )
 
 

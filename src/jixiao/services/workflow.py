@@ -1,3 +1,4 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """Goal-table use cases: create, edit, submit, review, approve, adjust, compare.
 
 草稿 → 已提交 → 部门审核 (通过 / 退回, grade 优/良/中/差) → 财政审核 (批复 / 退回). An approved
@@ -14,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -64,7 +64,8 @@ def parse_target_text(raw: str) -> Target:
 def target_preview(raw: str) -> dict[str, Any]:
     """JSON for the edit form's live "parsed as" hint."""
     target = parse_target_text(raw)
-    data = target.as_dict()
+    data: dict[str, Any] = target.as_dict()
+    data["symbol"] = target.op.symbol if target.op else ""
     try:
         from jixiao.core.values import format_target
 
@@ -87,7 +88,9 @@ def create_table(
 ) -> GoalTable:
     """Store one core table as a new draft of ``organisation`` (caller holds the transaction)."""
     table = GoalTable.objects.create(organisation=organisation, year=year, status=Status.DRAFT)
-    version = TableVersion(table=table, number=1, created_by=_user(user), **mapping.version_fields(core))
+    version = TableVersion(
+        table=table, number=1, created_by=_user(user), **mapping.version_fields(core)
+    )
     _validate(version, ["table", "created_by"])
     version.save()
     rows = mapping.indicator_rows(core, version)
@@ -109,9 +112,11 @@ def _user(user: Any) -> Any:
 
 def _locked(table: GoalTable, expected: int | None) -> GoalTable:
     """Re-read the table FOR UPDATE and check the form's lock version."""
-    fresh = GoalTable.objects.select_for_update().select_related(
-        "organisation", "current_version"
-    ).get(pk=table.pk)
+    fresh = (
+        GoalTable.objects.select_for_update(of=("self",))
+        .select_related("organisation", "current_version")
+        .get(pk=table.pk)
+    )
     if expected is not None and fresh.lock_version != expected:
         raise ConflictError(
             _(
@@ -187,7 +192,12 @@ def save_edit(user: Any, table: GoalTable, expected_lock: int, data: EditInput) 
         _replace_rows(version, data.rows)
         _bump(table)
         audit.record(
-            user, "edit", table=table, obj=version, before=before, after=audit.version_state(version)
+            user,
+            "edit",
+            table=table,
+            obj=version,
+            before=before,
+            after=audit.version_state(version),
         )
     return table
 
@@ -294,7 +304,7 @@ def review(
 
 
 def _check_review(data: ReviewInput, stage: str) -> None:
-    if data.grade and data.grade not in Grade.values:
+    if data.grade and data.grade not in Grade.values():
         raise WorkflowError(_("Unknown review grade."))
     if stage == ReviewComment.Stage.DEPARTMENT and not data.grade:
         raise WorkflowError(_("Choose a review grade (优/良/中/差)."))
@@ -440,34 +450,72 @@ def _row_diff(left: IndicatorRow | None, right: IndicatorRow | None) -> RowDiff:
 # --- review findings (jixiao.services.review, when installed) -----------------------------------
 
 
+@dataclass(frozen=True)
+class FindingView:
+    """A review-rule finding ready to show: code, severity, message in the page's language."""
+
+    code: str
+    severity: str
+    title: str
+    message: str
+    indicator: str | None
+
+
 @dataclass
 class Findings:
     """Review-rule findings of a version: per indicator row, and for the table as a whole."""
 
     available: bool = False
-    table: list[Any] = field(default_factory=list)
-    by_row: dict[int, list[Any]] = field(default_factory=dict)
-    grade: str = ""
+    table: list[FindingView] = field(default_factory=list)
+    by_row: dict[int, list[FindingView]] = field(default_factory=dict)
+    grade: str = ""  # the grade the rules suggest (优/良/中/差)
+    score: str = ""
+    consequence: str = ""
+
+    @property
+    def count(self) -> int:
+        return len(self.table) + sum(len(v) for v in self.by_row.values())
 
 
-def findings_for(version: TableVersion, rows: Sequence[IndicatorRow]) -> Findings:
-    """Run the review rules on a version when the review service exists; never raises."""
+def findings_for(
+    version: TableVersion, rows: Sequence[IndicatorRow], language: str = "zh"
+) -> Findings:
+    """Run the review rules (default preset) on a version; never raises.
+
+    Without the review service, or if it fails, the page shows no findings rather than an
+    error: the rules are advice for the reviewer, the workflow does not depend on them.
+    """
     try:
-        from jixiao.services import review as review_service
+        from jixiao.core.model import Document
+        from jixiao.services.review import check_documents, resolve_config
     except ImportError:
         return Findings()
-    run = getattr(review_service, "review_table", None)
-    if run is None:
-        return Findings()
     try:
-        result = run(mapping.to_core(version, rows))
+        core = mapping.to_core(version, rows)
+        result = check_documents([Document(version.source_name(), (core,))], resolve_config())
     except Exception:  # a rule bug must not break the page
         return Findings()
-    out = Findings(available=True, grade=str(getattr(result, "grade", "") or ""))
-    for finding in getattr(result, "findings", ()):
-        index = getattr(finding, "indicator", None)
-        if isinstance(index, int) and 0 <= index < len(rows):
-            out.by_row.setdefault(rows[index].pk, []).append(finding)
+    lang = "en" if language.startswith("en") else "zh"
+    out = Findings(available=True)
+    if result.review.tables:
+        grade = result.review.tables[0].grade
+        out.grade = grade.level
+        out.score = format(grade.score, "f")
+        out.consequence = grade.consequence_en if lang == "en" else grade.consequence
+    row_by_name: dict[str, int] = {}
+    for row in rows:
+        row_by_name.setdefault(row.name, row.pk)
+    for finding in result.review.findings:
+        view = FindingView(
+            code=finding.code,
+            severity=finding.severity.value,
+            title=finding.title,
+            message=finding.message(lang),
+            indicator=finding.indicator,
+        )
+        row_id = row_by_name.get(finding.indicator or "")
+        if row_id is not None:
+            out.by_row.setdefault(row_id, []).append(view)
         else:
-            out.table.append(finding)
+            out.table.append(view)
     return out

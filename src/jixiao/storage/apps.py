@@ -1,3 +1,4 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 from django.apps import AppConfig
 
 

@@ -166,7 +166,9 @@ def _budget_in(version: TableVersion) -> Budget:
     detail: Mapping[str, Any] = version.budget_detail or {}
     amount = None
     if version.budget_amount is not None:
-        amount = Amount(_dec_out(version.budget_amount) or Decimal(0), MoneyUnit(version.budget_unit))
+        amount = Amount(
+            _dec_out(version.budget_amount) or Decimal(0), MoneyUnit(version.budget_unit)
+        )
     return Budget(
         amount=amount,
         initial=_amount_in(detail.get("initial")),

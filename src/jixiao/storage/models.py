@@ -1,7 +1,11 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """Slim ORM models. Verbs live in ``jixiao.services``; querysets in :mod:`.queries`;
 conversion to and from the core records in :mod:`.mapping` (the only place that does it)."""
 
 from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -11,16 +15,44 @@ MONEY = {"max_digits": 20, "decimal_places": 6}  # 万元 with room for exact �
 NUMBER = {"max_digits": 24, "decimal_places": 8}  # target values, weights, scores
 
 
+class Labelled(StrEnum):
+    """A typed string enum whose members carry a translated label (Django choices)."""
+
+    @classmethod
+    def labels(cls) -> dict[str, Any]:
+        raise NotImplementedError
+
+    @property
+    def label(self) -> Any:
+        return self.labels()[self.value]
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, Any]]:
+        return [(m.value, m.label) for m in cls]
+
+    @classmethod
+    def values(cls) -> list[str]:
+        return [m.value for m in cls]
+
+
 class Organisation(models.Model):
     """A node of the tree 财政局 → 主管部门 → 用款/实施单位."""
 
-    class Kind(models.TextChoices):
-        FINANCE = "finance", _("Finance bureau")
-        DEPARTMENT = "department", _("Department")
-        UNIT = "unit", _("Budget unit")
+    class Kind(Labelled):
+        FINANCE = "finance"
+        DEPARTMENT = "department"
+        UNIT = "unit"
+
+        @classmethod
+        def labels(cls) -> dict[str, Any]:
+            return {
+                "finance": _("Finance bureau"),
+                "department": _("Department"),
+                "unit": _("Budget unit"),
+            }
 
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices())
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -28,10 +60,10 @@ class Organisation(models.Model):
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
 
     class Meta:
-        ordering = ["path"]
-        constraints = [
-            models.UniqueConstraint(fields=["parent", "name"], name="org_unique_name_in_parent")
-        ]
+        ordering = ("path",)
+        constraints = (
+            models.UniqueConstraint(fields=["parent", "name"], name="org_unique_name_in_parent"),
+        )
 
     def __str__(self) -> str:
         return self.name
@@ -45,12 +77,22 @@ class Organisation(models.Model):
             Organisation.objects.filter(pk=self.pk).update(path=path)
 
 
-class Role(models.TextChoices):
-    EDITOR = "editor", _("Editor")  # 填报
-    REVIEWER = "reviewer", _("Department reviewer")  # 部门审核
-    FINANCE = "finance", _("Finance reviewer")  # 财政审核
-    ADMIN = "admin", _("Administrator")  # 管理员
-    AUDITOR = "auditor", _("Auditor (read only)")  # 只读
+class Role(Labelled):
+    EDITOR = "editor"  # 填报
+    REVIEWER = "reviewer"  # 部门审核
+    FINANCE = "finance"  # 财政审核
+    ADMIN = "admin"  # 管理员
+    AUDITOR = "auditor"  # 只读
+
+    @classmethod
+    def labels(cls) -> dict[str, Any]:
+        return {
+            "editor": _("Editor"),
+            "reviewer": _("Department reviewer"),
+            "finance": _("Finance reviewer"),
+            "admin": _("Administrator"),
+            "auditor": _("Auditor (read only)"),
+        }
 
 
 class Membership(models.Model):
@@ -62,34 +104,53 @@ class Membership(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices())
 
     class Meta:
-        constraints = [
+        constraints = (
             models.UniqueConstraint(
                 fields=["user", "organisation", "role"], name="membership_unique"
-            )
-        ]
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.user} {self.role} @ {self.organisation}"
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")  # 草稿
-    SUBMITTED = "submitted", _("Submitted")  # 已提交
-    DEPT_APPROVED = "dept_approved", _("Approved by department")  # 部门审核通过
-    APPROVED = "approved", _("Approved by finance")  # 财政批复
-    RETURNED = "returned", _("Returned")  # 退回
+class Status(Labelled):
+    DRAFT = "draft"  # 草稿
+    SUBMITTED = "submitted"  # 已提交
+    DEPT_APPROVED = "dept_approved"  # 部门审核通过
+    APPROVED = "approved"  # 财政批复
+    RETURNED = "returned"  # 退回
+
+    @classmethod
+    def labels(cls) -> dict[str, Any]:
+        return {
+            "draft": _("Draft"),
+            "submitted": _("Submitted"),
+            "dept_approved": _("Approved by department"),
+            "approved": _("Approved by finance"),
+            "returned": _("Returned"),
+        }
 
 
-class Grade(models.TextChoices):
+class Grade(Labelled):
     """Review result grades with fixed consequences (domain §4)."""
 
-    EXCELLENT = "优", _("Excellent (优)")
-    GOOD = "良", _("Good (良)")
-    FAIR = "中", _("Fair (中)")
-    POOR = "差", _("Poor (差)")
+    EXCELLENT = "优"
+    GOOD = "良"
+    FAIR = "中"
+    POOR = "差"
+
+    @classmethod
+    def labels(cls) -> dict[str, Any]:
+        return {
+            "优": _("Excellent (优)"),
+            "良": _("Good (良)"),
+            "中": _("Fair (中)"),
+            "差": _("Poor (差)"),
+        }
 
 
 class GoalTable(models.Model):
@@ -98,9 +159,11 @@ class GoalTable(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="tables")
     year = models.PositiveSmallIntegerField(_("year"), db_index=True)
     status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("status"), max_length=16, choices=Status.choices(), default=Status.DRAFT, db_index=True
     )
-    review_grade = models.CharField(_("review grade"), max_length=2, choices=Grade.choices, blank=True)
+    review_grade = models.CharField(
+        _("review grade"), max_length=2, choices=Grade.choices(), blank=True
+    )
     current_version = models.ForeignKey(
         "TableVersion", null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -113,8 +176,8 @@ class GoalTable(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-year", "organisation_id", "id"]
-        indexes = [models.Index(fields=["organisation", "year"])]
+        ordering = ("-year", "organisation_id", "id")
+        indexes = (models.Index(fields=["organisation", "year"]),)
 
     def __str__(self) -> str:
         version = self.current_version
@@ -124,13 +187,20 @@ class GoalTable(models.Model):
 class TableVersion(models.Model):
     """One version of a goal table: the header fields and (via ``rows``) the indicators."""
 
-    class Kind(models.TextChoices):
-        COMPILE = "compile", _("Compiled")  # 编制
-        ADJUST = "adjust", _("Adjustment")  # 调整
+    class Kind(Labelled):
+        COMPILE = "compile"  # 编制
+        ADJUST = "adjust"  # 调整
+
+        @classmethod
+        def labels(cls) -> dict[str, Any]:
+            return {
+                "compile": _("Compiled"),
+                "adjust": _("Adjustment"),
+            }
 
     table = models.ForeignKey(GoalTable, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.COMPILE)
+    kind = models.CharField(max_length=8, choices=Kind.choices(), default=Kind.COMPILE)
     reason = models.TextField(blank=True)
     frozen = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -163,13 +233,18 @@ class TableVersion(models.Model):
     source = models.JSONField(null=True, blank=True)
 
     class Meta:
-        ordering = ["table_id", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["table", "number"], name="version_unique_number")
-        ]
+        ordering = ("table_id", "number")
+        constraints = (
+            models.UniqueConstraint(fields=["table", "number"], name="version_unique_number"),
+        )
 
     def __str__(self) -> str:
         return f"{self.project_name} v{self.number}"
+
+    def source_name(self) -> str:
+        """The file the version was imported from, or a stable name for it."""
+        source = self.source or {}
+        return str(source.get("file") or f"table-{self.table_id}-v{self.number}")
 
 
 class IndicatorRow(models.Model):
@@ -202,8 +277,8 @@ class IndicatorRow(models.Model):
     source = models.JSONField(null=True, blank=True)
 
     class Meta:
-        ordering = ["version_id", "position"]
-        indexes = [models.Index(fields=["version", "position"])]
+        ordering = ("version_id", "position")
+        indexes = (models.Index(fields=["version", "position"]),)
 
     def __str__(self) -> str:
         return self.name
@@ -212,9 +287,16 @@ class IndicatorRow(models.Model):
 class ReviewComment(models.Model):
     """A reviewer's comment on a version, optionally on one indicator row, with a grade."""
 
-    class Stage(models.TextChoices):
-        DEPARTMENT = "department", _("Department review")
-        FINANCE = "finance", _("Finance review")
+    class Stage(Labelled):
+        DEPARTMENT = "department"
+        FINANCE = "finance"
+
+        @classmethod
+        def labels(cls) -> dict[str, Any]:
+            return {
+                "department": _("Department review"),
+                "finance": _("Finance review"),
+            }
 
     version = models.ForeignKey(TableVersion, on_delete=models.CASCADE, related_name="comments")
     indicator = models.ForeignKey(
@@ -224,14 +306,14 @@ class ReviewComment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    stage = models.CharField(max_length=12, choices=Stage.choices)
+    stage = models.CharField(max_length=12, choices=Stage.choices())
     decision = models.CharField(max_length=10, blank=True)  # approve / return
-    grade = models.CharField(max_length=2, choices=Grade.choices, blank=True)
+    grade = models.CharField(max_length=2, choices=Grade.choices(), blank=True)
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["created_at", "id"]
+        ordering = ("created_at", "id")
 
 
 class AuditLog(models.Model):
@@ -252,8 +334,8 @@ class AuditLog(models.Model):
     after = models.JSONField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["table", "at"])]
+        ordering = ("-at", "-id")
+        indexes = (models.Index(fields=["table", "at"]),)
 
 
 class LoginFailure(models.Model):
@@ -264,4 +346,4 @@ class LoginFailure(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        indexes = [models.Index(fields=["username", "ip", "at"])]
+        indexes = (models.Index(fields=["username", "ip", "at"]),)

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """Querysets, always filtered by what the user may see (see ``services.permissions``)."""
 
 from __future__ import annotations

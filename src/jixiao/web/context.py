@@ -15,5 +15,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     roles = {role for role, _ in memberships(user)} if user is not None else set()
     return {
         "nav_can_import": Role.EDITOR in roles,
-        "nav_roles": sorted(Role(r).label for r in roles),
+        "nav_roles": sorted(str(Role(r).label) for r in roles),
     }

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import path
 from django.views.i18n import set_language
 
-from jixiao.web.views import auth, edit, imports, tables, workflow
+from jixiao.web.views import auth, edit, exports, imports, tables, workflow
 
 admin.site.site_header = "jixiao"
 
@@ -12,7 +12,14 @@ urlpatterns = [
     path("logout/", auth.logout_view, name="logout"),
     path("i18n/setlang/", auth.login_not_required(set_language), name="set_language"),
     path("tables/", tables.table_list, name="table-list"),
+    path("tables/export.<str:fmt>", exports.table_list_export, name="table-list-export"),
     path("tables/<int:pk>/", tables.table_detail, name="table-detail"),
+    path("tables/<int:pk>/download.<str:fmt>", exports.table_download, name="table-download"),
+    path(
+        "tables/<int:pk>/history.<str:fmt>",
+        exports.table_history_export,
+        name="table-history-export",
+    ),
     path("tables/<int:pk>/history/", tables.table_history, name="table-history"),
     path("tables/<int:pk>/compare/", tables.table_compare, name="table-compare"),
     path("tables/<int:pk>/edit/", edit.table_edit, name="table-edit"),

@@ -59,6 +59,15 @@ def write_grid_xlsx(ws: object, rows: list[list[str]], merges: Sequence[Merge], 
             if r:
                 cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
             cell.alignment = Alignment(wrap_text=True, vertical="center")
+    # Calc does not grow rows for wrapped or merged text by itself: size them as units do.
+    widths = (9, 12, 14, 30, 13, 20)
+    spans = {(r0, c0): sum(widths[c0 : c1 + 1]) for r0, c0, r1, c1 in merges if r0 == r1}
+    for r, row in enumerate(rows):
+        lines = max(
+            (-(-len(text) * 2 // (spans.get((r, c), widths[c]) - 1)) for c, text in enumerate(row)),
+            default=1,
+        )
+        ws_any.row_dimensions[top + r].height = 14 * max(lines, 1) + 2  # type: ignore[attr-defined]
     for r0, c0, r1, c1 in merges:
         ws_any.merge_cells(  # type: ignore[attr-defined]
             start_row=top + r0, start_column=c0 + 1, end_row=top + r1, end_column=c1 + 1
@@ -80,6 +89,11 @@ def make_xlsx(path: Path, projects: Sequence[Project] = PROJECTS, *, one_sheet: 
             top = 1
             for col, width in zip("ABCDEF", (9, 12, 14, 30, 13, 20), strict=True):
                 ws.column_dimensions[col].width = width
+            # as units print their forms: A4 portrait, all columns on the page width
+            ws.page_setup.paperSize = ws.PAPERSIZE_A4
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
         write_grid_xlsx(ws, rows, merges, top)
         top += len(rows) + 2
     wb.save(path)
@@ -152,6 +166,15 @@ def many_projects(n: int) -> list[Project]:
     from dataclasses import replace
 
     return [replace(PROJECTS[i % 3], name=f"{PROJECTS[i % 3].name}-{i + 1:03d}") for i in range(n)]
+
+
+def make_docx_by_writer(path: Path, n: int) -> Path:
+    """``n`` forms written by jixiao's docx exporter (one per page, headings between)."""
+    from jixiao.io.writers.docx import DocxExporter
+    from office_dongguan import goal_tables
+
+    path.write_bytes(DocxExporter(goal_tables(tuple(many_projects(n)))).render())
+    return path
 
 
 def make_protected_pdf(path: Path, *, user_password: str = "") -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Made, need_soffice
+from office_fixtures import many_projects
 from office_dongguan import PROJECTS, official_grid
 
 from jixiao.core.problems import Severity
@@ -160,7 +161,12 @@ def test_docx_nested_table_follows_its_parent(tmp_path: Path) -> None:
 
 def test_docx_100_tables(made: Made) -> None:
     raw = read_docx(made.docx_100)
-    assert len(grids(raw.tables)) == 101  # the preamble's budget table + 100 forms
+    forms = grids(raw.tables)
+    assert len(forms) == 100
+    assert [t.texts()[0][2] for t in forms] == [p.name for p in many_projects(100)]
+    doc = parse_file(made.docx_100)
+    assert len(doc.tables) == 100
+    assert [len(t.indicators) for t in doc.tables] == [19, 17, 14] * 33 + [19]
 
 
 # --- legacy formats through LibreOffice -------------------------------------------------------
@@ -205,13 +211,19 @@ def test_legacy_format_without_libreoffice_is_a_clear_error(
     assert "libreoffice-calc-nogui" in raw.problems[0].message
 
 
-def test_libreoffice_reports_a_file_it_cannot_convert(tmp_path: Path) -> None:
-    need_soffice()
-    broken = tmp_path / "broken.doc"
-    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"WordDocument".decode().encode("utf-16-le"))
-    raw = read_doc(broken)
-    assert raw.tables == [] or all(t.layout is Layout.LINES for t in raw.tables)
-    assert raw.problems == [] or raw.problems[0].code in ("F104", "F003")
+def test_a_failed_conversion_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    failing = tmp_path / "soffice"
+    failing.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    failing.chmod(0o755)
+    monkeypatch.setenv("JIXIAO_SOFFICE", str(failing))
+    old = tmp_path / "old.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"))
+    raw = read_doc(old)
+    assert raw.tables == []
+    assert [p.code for p in raw.problems] == ["F104"]
+    assert "could not be loaded" in raw.problems[0].message
 
 
 # --- detection by content ---------------------------------------------------------------------

@@ -2,9 +2,9 @@
 
 The body is read in order: each table becomes a GRID table, each run of paragraphs between
 tables a LINES table (one single-cell row per paragraph) so titles and prose reach the builder.
-``row.cells`` gives one entry per grid column and repeats the same ``<w:tc>`` element for both
-horizontal (gridSpan) and vertical (vMerge) merges; positions are grouped by that element itself
-(kept referenced in a dict, never by ``id()``: lxml proxies are recreated and ids reused).
+Grid positions are grouped by the ``<w:tc>`` element that covers them (horizontal gridSpan and
+vertical vMerge), keyed on the element itself and kept referenced in a dict, never by ``id()``:
+lxml proxies are recreated and ids reused.
 Nested tables follow their parent table.
 """
 
@@ -70,28 +70,40 @@ class _Reader:
 
 
 def table_grid(table: Any, base: SourceLocation) -> tuple[Table, list[Any]]:
-    """The span grid of one Word table and the tables nested in its cells."""
+    """The span grid of one Word table and the tables nested in its cells.
+
+    Walks ``w:tr``/``w:tc`` once: ``w:gridBefore`` and ``w:gridSpan`` give the grid columns,
+    a ``w:vMerge`` without ``restart`` continues the cell above. This is what python-docx's
+    ``row.cells`` resolves too, but in one pass (``row.cells`` runs XPath per cell, which made
+    a 100-table document take seconds).
+    """
+    from docx.table import _Cell
+
     first_at: dict[Any, tuple[int, int]] = {}  # <w:tc> element -> origin position
     last_at: dict[Any, tuple[int, int]] = {}
-    cells: dict[Any, Any] = {}
+    owner: dict[tuple[int, int], Any] = {}  # grid position -> the <w:tc> covering it
     n_cols = 0
-    rows = table.rows
-    for r, row in enumerate(rows):
-        row_cells = row.cells
-        n_cols = max(n_cols, len(row_cells))
-        for c, cell in enumerate(row_cells):
-            tc = cell._tc
-            if tc not in first_at:
-                first_at[tc] = (r, c)
-                cells[tc] = cell
-            r0, c0 = first_at[tc]
-            r1, c1 = last_at.get(tc, (r0, c0))
-            last_at[tc] = (max(r1, r), max(c1, c))
+    rows = table._tbl.tr_lst
+    for r, tr in enumerate(rows):
+        col = tr.grid_before
+        for tc in tr.tc_lst:
+            span = max(1, tc.grid_span)
+            merged_from = owner.get((r - 1, col)) if tc.vMerge == "continue" else None
+            element = merged_from if merged_from is not None else tc
+            if element not in first_at:
+                first_at[element] = (r, col)
+            r0, c0 = first_at[element]
+            r1, c1 = last_at.get(element, (r0, c0))
+            last_at[element] = (max(r1, r), max(c1, col + span - 1))
+            for c in range(col, col + span):
+                owner[(r, c)] = element
+            col += span
+        n_cols = max(n_cols, col)
     origins: list[Origin] = []
     nested: list[Any] = []
     for tc, (r0, c0) in first_at.items():
         r1, c1 = last_at[tc]
-        cell = cells[tc]
+        cell = _Cell(tc, table)
         # Empty paragraphs around nested tables give bare newlines; drop them at the ends.
         origins.append(Origin(r0, c0, cell.text.strip("\n"), r1 - r0 + 1, c1 - c0 + 1))
         nested.extend(cell.tables)

@@ -6,6 +6,7 @@ boxes and texts are kept. Per page:
 * tables are found with the ``lines`` strategy plus two explicit horizontal lines at the top and
   bottom of the page's vertical rules: LibreOffice Calc leaves a merged cell cut by a page break
   open (no bottom/top border) and pdfplumber would otherwise drop that cell and its text;
+* wrapped cell text is joined back (no space between CJK characters);
 * text outside the tables (titles, prose, notes) becomes LINES rows, in reading order with the
   tables, so the builder sees 项目绩效目标表 headings and can skip preambles;
 * a page with images but no text is reported (``O001``: scanned, needs OCR), never skipped
@@ -24,8 +25,16 @@ from typing import Any
 
 from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
+from jixiao.core.text import compact
 from jixiao.io.readers.office import PDF_UNREADABLE, SCANNED_PAGE, lines_table
-from jixiao.io.readers.pdf_stitch import BoxCell, Fragment, same_bounds, stitch, to_table
+from jixiao.io.readers.pdf_stitch import (
+    BoxCell,
+    Fragment,
+    same_bounds,
+    stitch,
+    to_table,
+    unwrap,
+)
 from jixiao.io.table import RawDocument, Table
 
 Progress = Callable[[int, int], None]  # (pages done, pages total)
@@ -125,7 +134,7 @@ def _fragment(table: Any, page: int) -> Fragment:
     for row, texts in zip(table.rows, table.extract(), strict=True):
         for bbox, text in zip(row.cells, texts, strict=True):
             if bbox is not None:
-                cells.append(BoxCell(tuple(bbox), text or ""))
+                cells.append(BoxCell(tuple(bbox), unwrap(text or "")))
     return Fragment(page, tuple(table.bbox), cells)
 
 
@@ -160,7 +169,20 @@ def _continues(previous: Fragment, between: list[Item], fragment: Fragment) -> b
     """``fragment`` starts a page right after ``previous`` ended the one before."""
     if fragment.page != previous.page + 1 or not same_bounds(previous, fragment):
         return False
-    return all(_is_furniture(item) for item in between)
+    return all(_may_sit_between(previous, item) for item in between)
+
+
+def _may_sit_between(previous: Fragment, item: Item) -> bool:
+    """Page furniture, or (Calc) the text of a merged cell cut by the page break, which Calc
+    draws centred on the whole cell: it can land in the bottom margin below the fragment or
+    in the top margin of the next page, outside both fragments."""
+    if not isinstance(item, TextLine) or item.page > previous.page + 1:
+        return False
+    if _is_furniture(item):
+        return True
+    return any(
+        compact(c.text) == compact(item.text) for c in previous.cells if c.text.strip()
+    )
 
 
 def assemble(items: list[Item], file: str) -> list[Table]:
@@ -197,7 +219,7 @@ def assemble(items: list[Item], file: str) -> list[Table]:
             chain.append(item)
         elif chain:
             between.append(item)
-            if not _is_furniture(item) or item.page > chain[-1].page + 1:
+            if not _may_sit_between(chain[-1], item):
                 flush_chain()
                 lines.extend(i for i in between if isinstance(i, TextLine))
                 between.clear()

@@ -20,6 +20,7 @@ This module:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,6 +32,26 @@ EDGE_TOLERANCE = 2.0
 KEY_LABEL = "三级指标"
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+_WRAP = re.compile(r"(\S)[ \t]*\n[ \t]*(\S)")
+
+
+def unwrap(text: str) -> str:
+    """Join the lines a PDF cell was wrapped into: nothing between CJK characters (a wrap is
+    not a space in Chinese), one space between Latin words."""
+    if "\n" not in text:
+        return text
+    return _WRAP.sub(_join_wrap, text)
+
+
+def _join_wrap(match: re.Match[str]) -> str:
+    before, after = match.group(1), match.group(2)
+    glue = "" if _is_cjk(before) or _is_cjk(after) else " "
+    return f"{before}{glue}{after}"
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +186,7 @@ class _Grid:
         for span in first:
             above = self.origin_at(last, span.col)
             if span.text.strip() and above is not None:
-                above.text = f"{above.text}\n{span.text}" if above.text else span.text
+                above.text = unwrap(f"{above.text}\n{span.text}") if above.text else span.text
         self.result.rules.append((key_cell.page, "R2"))
         rest: list[_Span] = []
         for span in spans:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 
 from jixiao.core.problems import Problem, Severity, make, register
@@ -11,6 +12,7 @@ from jixiao.io.table import Cell, Layout, Row, Table
 
 CSV_DAMAGED = register("T005", Severity.WARNING, "CSV syntax error; rest read line by line")
 DELIMITERS = ",;\t"
+EXCEL_SEP = re.compile(r"^\ufeff?sep=(.)\s*$")
 SAMPLE_CHARS = 20000  # the sniffer's regular expressions are slow on long samples
 
 
@@ -25,24 +27,31 @@ def sniff_delimiter(text: str) -> str:
 
 
 def csv_tables(text: str, file: str) -> tuple[list[Table], list[Problem]]:
-    delimiter = sniff_delimiter(text)
+    first, _, rest_of_text = text.partition("\n")
+    declared = EXCEL_SEP.match(first)
+    if declared:  # Excel's ``sep=;`` line is syntax, not a row
+        delimiter, text, skipped = declared.group(1), rest_of_text, 1
+    else:
+        delimiter, skipped = sniff_delimiter(text), 0
     rows: list[Row] = []
     problems: list[Problem] = []
     reader = csv.reader(_physical_lines(text), delimiter=delimiter)
-    number = 0
+    number = done_lines = 0
     try:
         for number, record in enumerate(reader, start=1):
             if record:
                 rows.append(_row(record, number, file))
+            done_lines = reader.line_num
     except csv.Error as exc:
-        line = reader.line_num
-        where = SourceLocation(file, line=line)
-        message = f"{file}: CSV syntax error near line {line} ({exc}); the rest is split plainly"
-        problems.append(make(CSV_DAMAGED, message, where))
-        rest = text.split("\n")[line:]
-        for offset, plain in enumerate(rest, start=1):
+        line = done_lines + 1 + skipped
+        message = (
+            f"{file}: CSV syntax error at line {line} ({exc}); from there on each line was "
+            f"split on {delimiter!r} without quoting rules"
+        )
+        problems.append(make(CSV_DAMAGED, message, SourceLocation(file, line=line)))
+        for offset, plain in enumerate(text.split("\n")[done_lines:]):
             if plain.strip():
-                rows.append(_row(plain.split(delimiter), number + offset, file))
+                rows.append(_row(plain.split(delimiter), number + 1 + offset, file))
     if not rows:
         return [], problems
     return [Table(rows, SourceLocation(file, row=1), Layout.GRID)], problems

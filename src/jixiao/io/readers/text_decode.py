@@ -1,7 +1,7 @@
 """Decode the bytes of a text, CSV or HTML file into one normalised string; never raises.
 
-Order: a byte-order mark (UTF-8, UTF-16, UTF-32), an encoding the file declares (HTML
-``<meta charset>``), BOM-less UTF-16 recognised by its NUL bytes, strict UTF-8, strict GB18030
+Order: a byte-order mark (UTF-8, UTF-16, UTF-32), BOM-less UTF-16 recognised by its NUL
+bytes, strict UTF-8, an encoding the file declares (HTML ``<meta charset>``), strict GB18030
 (a superset of GBK and GB2312). When nothing decodes cleanly the candidate with the fewest
 replacement characters wins and a located warning says where the bad bytes are.
 """
@@ -29,6 +29,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030"}
 _LINE_BREAKS = ("\r\n", "\r", "\f", "\v", "\x85", "\u2028", "\u2029")
 REPLACEMENT = "\ufffd"
+MIN_UTF16_SAMPLE = 16
+UTF16_NUL_SHARE = 0.2
 
 
 @dataclass(slots=True)
@@ -65,8 +67,10 @@ def decode_bytes(data: bytes, file: str, *, declared: str | None = None) -> Deco
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_as(data[len(bom) :], encoding, file)
-    candidates = [c for c in (canonical_encoding(declared), _utf16_guess(data)) if c]
-    candidates += ["utf-8", "gb18030"]
+    # valid UTF-8 wins over a declaration: pages often keep a stale ``charset=gb2312``, and
+    # GBK text is almost never valid UTF-8 by accident
+    candidates = [c for c in (_utf16_guess(data), "utf-8", canonical_encoding(declared)) if c]
+    candidates.append("gb18030")
     for encoding in candidates:
         try:
             text = data.decode(encoding)
@@ -106,15 +110,16 @@ def _replacement_problem(text: str, encoding: str, file: str) -> Problem:
 
 
 def _utf16_guess(data: bytes) -> str | None:
-    """UTF-16 without BOM: ASCII-range characters leave NUL bytes on one side of each pair."""
+    """UTF-16 without BOM: ASCII-range characters leave NUL bytes on one side of each pair
+    (tabs, digits and line breaks are enough in Chinese tables); UTF-8 text has no NUL."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < MIN_UTF16_SAMPLE or len(sample) % 2:
         return None
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+    pairs = len(sample) // 2
+    if odd_nuls >= UTF16_NUL_SHARE * pairs and even_nuls == 0:
         return "utf-16-le"
-    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+    if even_nuls >= UTF16_NUL_SHARE * pairs and odd_nuls == 0:
         return "utf-16-be"
     return None

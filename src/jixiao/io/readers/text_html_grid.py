@@ -31,15 +31,49 @@ class _Slot:
     colspan: int
 
 
-def own_rows(table: HtmlElement) -> list[HtmlElement]:
-    """The ``<tr>`` of this table (through thead/tbody/tfoot), not of nested tables."""
-    rows: list[HtmlElement] = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+@dataclass(frozen=True, slots=True)
+class HtmlRow:
+    line: int | None  # source line of the ``<tr>`` (of the first cell for an implied row)
+    cells: tuple[HtmlElement, ...]
+
+
+def table_rows(table: HtmlElement) -> list[HtmlRow]:
+    """The rows of this table (through thead/tbody/tfoot), not of nested tables.
+
+    ``<td>``/``<th>`` standing directly in the table or a section (no ``<tr>``, which libxml2
+    does not add) form an implied row with their adjacent siblings.
+    """
+    rows: list[HtmlRow] = []
+    _section_rows(table, rows)
     return rows
+
+
+def _section_rows(section: HtmlElement, rows: list[HtmlRow]) -> None:
+    loose: list[HtmlElement] = []
+    for child in section:
+        tag = child.tag.lower() if isinstance(child.tag, str) else None
+        if tag in ("td", "th"):
+            loose.append(child)
+            continue
+        if loose:
+            rows.append(HtmlRow(loose[0].sourceline, tuple(loose)))
+            loose = []
+        if tag == "tr":
+            rows.append(HtmlRow(child.sourceline, tuple(own_cells(child))))
+        elif tag in ("thead", "tbody", "tfoot"):
+            _section_rows(child, rows)
+    if loose:
+        rows.append(HtmlRow(loose[0].sourceline, tuple(loose)))
 
 
 def own_cells(tr: HtmlElement) -> list[HtmlElement]:
     cells: list[HtmlElement] = tr.xpath("./td|./th")
     return cells
+
+
+def table_width(rows: list[HtmlRow]) -> int:
+    """The most cells any row holds (before spans)."""
+    return max((len(row.cells) for row in rows), default=0)
 
 
 def span(element: HtmlElement, name: str) -> int:
@@ -52,18 +86,18 @@ def span(element: HtmlElement, name: str) -> int:
 def grid_table(
     table: HtmlElement, file: str, cell_text: CellText, title: str | None
 ) -> Table | None:
-    rows = own_rows(table)
+    rows = table_rows(table)
     if not rows:
         return None
     slots: dict[tuple[int, int], _Slot] = {}
-    for r, tr in enumerate(rows):
+    for r, row in enumerate(rows):
         c = 0
-        for td in own_cells(tr):
+        for td in row.cells:
             while (r, c) in slots:
                 c += 1
             rowspan = min(span(td, "rowspan"), len(rows) - r)
             colspan = span(td, "colspan")
-            slot = _Slot(cell_text(td), tr.sourceline, (r, c), rowspan, colspan)
+            slot = _Slot(cell_text(td), row.line, (r, c), rowspan, colspan)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     slots.setdefault((r + dr, c + dc), slot)
@@ -71,9 +105,9 @@ def grid_table(
     widths = [0] * len(rows)
     for rr, cc in slots:
         widths[rr] = max(widths[rr], cc + 1)
-    table_rows = [_row(r, widths[r], tr.sourceline, slots, file) for r, tr in enumerate(rows)]
+    grid = [_row(r, widths[r], row.line, slots, file) for r, row in enumerate(rows)]
     source = SourceLocation(file, line=table.sourceline)
-    return Table(table_rows, source, Layout.GRID, title)
+    return Table(grid, source, Layout.GRID, title)
 
 
 def _row(

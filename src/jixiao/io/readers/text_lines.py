@@ -67,10 +67,10 @@ def classify(text: str) -> list[Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw:
             kind = Kind.EMPTY
+        elif "\t" in raw:
+            kind = Kind.TAB  # even when blank: a row of empty cells keeps its place in a grid
         elif not raw.strip():
             kind = Kind.SPACE
-        elif "\t" in raw:
-            kind = Kind.TAB
         elif "|" in raw:
             kind = Kind.PIPE
         else:
@@ -193,7 +193,7 @@ def _is_stream(cells: list[list[Line]]) -> bool:
         return False
     if sum(len(c) == 1 for c in cells) < MIN_SINGLE_SHARE * len(cells):
         return False
-    if any(ln.kind is Kind.SPACE for c in cells for ln in c):
+    if any(not ln.text.strip() for c in cells for ln in c):
         return True
     return median(len(c[0].text.strip()) for c in cells) <= MAX_STREAM_MEDIAN
 

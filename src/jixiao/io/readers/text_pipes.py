@@ -3,15 +3,17 @@
 Copy tools write every cell followed by `` |``, an empty cell as a bare ``|``, and end a row
 with its run of trailing empty cells (``100% | ||||``, or a line of pipes only). A line
 break that does not follow an empty cell continues the row. When those row ends give rows
-of one consistent width the region is a GRID; otherwise (every line one cell, no reliable
-row end) it is a STREAM of cells in order. Markdown tables (``| a | b |`` with a ``|---|``
-rule) are read line by line.
+of one consistent width the region is a GRID; so is it when most lines hold the same number
+of cells (a fully filled table has no empty runs: each line is a row); otherwise (every line
+one cell, no reliable row end) it is a STREAM of cells in order. Markdown-style tables
+(every line framed as ``| a | b |``, with or without a ``|---|`` rule) are read by line.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.core.source import SourceLocation
@@ -20,6 +22,7 @@ from jixiao.io.table import Cell, Layout, Row, Table
 
 MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MIN_COVERAGE = 0.5  # share of complete rows (and at least two) that must have the common width
+MIN_LINE_COVERAGE = 0.7  # the same when each line is taken for a row
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,26 +82,51 @@ def pipe_table(lines: tuple[Line, ...], file: str, title: str | None) -> Table:
     return Table(table_rows, source, Layout.GRID, title)
 
 
+RowEnd = Callable[[PipeCell], bool]
+
+
+def _row_end(cell: PipeCell) -> bool:
+    return cell.ends_row
+
+
+def _line_end(cell: PipeCell) -> bool:
+    return cell.ends_line
+
+
 def grid_rows(cells: list[PipeCell]) -> list[list[PipeCell]] | None:
-    """Rows cut at the empty-cell runs, or None when they do not share a common width."""
+    """Rows cut at the empty-cell runs; failing that, one row per line when the lines agree
+    on a width (fully filled tables have no empty runs); None when neither gives a grid."""
+    rows = _cut(cells, _row_end)
+    width = _common_width(rows, _row_end, MIN_COVERAGE)
+    if width is not None:
+        return [part for row in rows for part in _split_multiple(row, width)]
+    if len(rows) == 1 and len(rows[0]) >= 2 and rows[0][-1].ends_row:
+        return rows  # one whole row (copies that put a blank line after every row)
+    if len(cells) >= 2 and len({c.line for c in cells}) == 1:
+        return [cells]  # one line of cells
+    by_line = _cut(cells, _line_end)
+    return by_line if _common_width(by_line, _line_end, MIN_LINE_COVERAGE) is not None else None
+
+
+def _cut(cells: list[PipeCell], ends: RowEnd) -> list[list[PipeCell]]:
     rows: list[list[PipeCell]] = [[]]
     for cell in cells:
         rows[-1].append(cell)
-        if cell.ends_row:
+        if ends(cell):
             rows.append([])
-    complete = [r for r in rows[:-1] if r]
-    if not rows[-1]:
-        rows.pop()
-    widths = Counter(len(r) for r in complete)
+    return [r for r in rows if r]
+
+
+def _common_width(rows: list[list[PipeCell]], ends: RowEnd, coverage: float) -> int | None:
+    """The width shared by at least two complete rows and ``coverage`` of them, if any."""
+    complete = rows if rows and ends(rows[-1][-1]) else rows[:-1]
     if len(complete) < 2:
         return None
+    widths = Counter(len(r) for r in complete)
     width, count = max(widths.items(), key=lambda wc: (wc[1], wc[0]))
-    if width < 2 or count < 2 or count < MIN_COVERAGE * len(complete):
+    if width < 2 or count < 2 or count < coverage * len(complete):
         return None
-    out: list[list[PipeCell]] = []
-    for row in rows:
-        out.extend(_split_multiple(row, width))
-    return out
+    return width
 
 
 def _split_multiple(row: list[PipeCell], width: int) -> list[list[PipeCell]]:
@@ -116,21 +144,22 @@ def _split_multiple(row: list[PipeCell], width: int) -> list[list[PipeCell]]:
 
 
 def is_markdown(lines: tuple[Line, ...]) -> bool:
-    """Every line framed by pipes (``| a | b |``) and a ``|---|`` rule among them."""
+    """Every line framed by pipes (``| a | b |``): Markdown style, one row per line (the
+    ``|---|`` rule is optional: some copy tools frame rows without one)."""
     if len(lines) < 2:
         return False
     for line in lines:
         text = line.text.strip()
-        if not (text.startswith("|") and text.endswith("|")):
+        if len(text) < 2 or not (text.startswith("|") and text.endswith("|")):
             return False
-    return any(MARKDOWN_RULE.match(ln.text) for ln in lines)
+    return any(ln.text.replace("|", "").strip() for ln in lines)
 
 
 def _markdown_rows(lines: tuple[Line, ...], file: str) -> list[Row]:
     rows: list[Row] = []
-    for line in lines:
-        if MARKDOWN_RULE.match(line.text):
-            continue  # the ``|---|`` rule is syntax, like the pipes themselves
+    for index, line in enumerate(lines):
+        if index == 1 and MARKDOWN_RULE.match(line.text):
+            continue  # the rule under the header is syntax; elsewhere ``---`` is a value
         parts = line.text.strip()[1:-1].split("|")
         rows.append(
             tuple(

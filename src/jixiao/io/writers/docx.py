@@ -53,10 +53,15 @@ def _heading(document: Any, text: str, size: float, *, bold: bool) -> None:
 
 
 def write_table(document: Any, sheet: Sheet) -> Any:
-    """Add ``sheet`` as a Word table; returns the table."""
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    """Add ``sheet`` as a Word table; returns the table.
+
+    Merges are written directly as ``w:gridSpan`` / ``w:vMerge`` (python-docx's ``cell.merge``
+    recomputes the whole cell grid on every call, which is quadratic in the table size).
+    """
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
+    from docx.table import _Cell
 
     table = document.add_table(rows=sheet.n_rows, cols=sheet.n_cols)
     table.style = "Table Grid"
@@ -67,13 +72,26 @@ def write_table(document: Any, sheet: Sheet) -> Any:
     for c, column in enumerate(table.columns):
         column.width = widths[c]  # <w:gridCol>: what LibreOffice and WPS lay out by
     for row in table.rows:
-        for c, cell in enumerate(row.cells):
-            cell.width = widths[c]
+        row.height = Mm(7)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    tcs = [list(tr.tc_lst) for tr in table._tbl.tr_lst]
+    for row in tcs:
+        for c, tc in enumerate(row):
+            tc.width = widths[c]
+    removed: set[tuple[int, int]] = set()
     for place in sheet.places:
-        origin = table.cell(place.row, place.col)
-        if place.rowspan > 1 or place.colspan > 1:
-            end = table.cell(place.row + place.rowspan - 1, place.col + place.colspan - 1)
-            origin = origin.merge(end)
+        for r in range(place.row, place.row + place.rowspan):
+            tc = tcs[r][place.col]
+            if place.colspan > 1:
+                tc.grid_span = place.colspan
+                tc.width = sum(widths[place.col : place.col + place.colspan])
+                for c in range(place.col + 1, place.col + place.colspan):
+                    if (r, c) not in removed:
+                        tcs[r][c].getparent().remove(tcs[r][c])
+                        removed.add((r, c))
+            if place.rowspan > 1:
+                tc.vMerge = "restart" if r == place.row else "continue"
+        origin = _Cell(tcs[place.row][place.col], table)
         origin.text = place.text
         origin.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = origin.paragraphs[0]

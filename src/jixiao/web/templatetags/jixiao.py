@@ -1,3 +1,4 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """Display filters: labels for field names, actions, severities; values for diffs and JSON."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ FIELD_LABELS = {
     "period_start": _("Period start"),
     "period_end": _("Period end"),
     "budget_amount": _("Annual budget"),
-    "budget_unit": _("Budget unit"),
+    "budget_unit": _("Amount unit"),
     "period_goal": _("Overall goal for the period"),
     "annual_goal": _("Annual goal"),
     "level1": _("Level 1"),
@@ -37,6 +38,7 @@ FIELD_LABELS = {
     "version": _("Version"),
     "reason": _("Reason"),
 }
+OP_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 ACTION_LABELS = {
     "create": _("Created"),
     "import": _("Imported"),
@@ -106,9 +108,9 @@ def target_label(target: Target | None) -> str:
     if target.kind is TargetKind.QUALITATIVE:
         return str(_("qualitative"))
     if target.kind is TargetKind.RANGE:
-        return f"{show(target.low)}–{show(target.high)} {target.unit or ''}".strip()
-    op = target.op.symbol if target.op else "="
-    return f"{op} {show(target.value)} {target.unit or ''}".strip()
+        return f"{show(target.low)}–{show(target.high)}{target.unit or ''}"
+    op = f"{target.op.symbol} " if target.op else ""
+    return f"{op}{show(target.value)}{target.unit or ''}"
 
 
 @register.filter
@@ -118,38 +120,107 @@ def pretty_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
 
 
+HIDDEN = {"lock_version", "kind", "complete", "total_score", "title", "year"}
+
+
 def _flat(data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         return {}
     out: dict[str, Any] = {}
     for key, value in data.items():
         if key == "project" and isinstance(value, dict):
-            out.update({f"project.{k}": v for k, v in value.items()})
-        elif not isinstance(value, (dict, list)):
+            out.update({f"project.{k}": v for k, v in value.items() if k != "period"})
+        elif key == "goals" and isinstance(value, dict):
+            out.update({f"goals.{k}": v for k, v in value.items()})
+        elif key == "budget" and isinstance(value, dict):
+            out["budget"] = value.get("amount")
+        elif key not in HIDDEN and not isinstance(value, (dict, list)):
             out[key] = value
     return out
 
 
+VALUE_LABELS: dict[str, Any] = {
+    "draft": _("Draft"),
+    "submitted": _("Submitted"),
+    "dept_approved": _("Approved by department"),
+    "approved": _("Approved by finance"),
+    "returned": _("Returned"),
+}
+KEY_LABELS = {
+    "project.name": "project_name",
+    "project.code": "project_code",
+    "project.type": "project_type",
+    "project.level": "project_level",
+    "project.department": "department_name",
+    "project.unit": "unit_name",
+    "goals.period": "period_goal",
+    "goals.annual": "annual_goal",
+    "budget": "budget_amount",
+}
+
+
+def _label(key: str) -> Any:
+    return FIELD_LABELS.get(KEY_LABELS.get(key, key), key)
+
+
+def _value(value: Any) -> Any:
+    return VALUE_LABELS.get(value, value) if isinstance(value, str) else value
+
+
 @register.filter
 def audit_changes(entry: Any) -> list[tuple[Any, Any, Any]]:
-    """Top-level fields that differ between an audit entry's before and after."""
+    """What an audit entry changed: header fields, then indicators added, removed or changed."""
     before, after = _flat(entry.before), _flat(entry.after)
     if not before:
         return []
-    keys = [k for k in after if before.get(k) != after.get(k)]
     changes: list[tuple[Any, Any, Any]] = [
-        (FIELD_LABELS.get(k, k), before.get(k), after.get(k)) for k in keys
+        (_label(k), _value(before.get(k)), _value(after.get(k)))
+        for k in after
+        if before.get(k) != after.get(k)
     ]
-    if isinstance(entry.before, dict) and isinstance(entry.after, dict):
-        lb, la = entry.before.get("indicators"), entry.after.get("indicators")
-        if isinstance(lb, list) and isinstance(la, list) and lb != la:
-            changes.append((_("Performance indicators"), _count(lb), _count(la)))
+    old = entry.before.get("indicators") if isinstance(entry.before, dict) else None
+    new = entry.after.get("indicators") if isinstance(entry.after, dict) else None
+    if isinstance(old, list) and isinstance(new, list):
+        changes.extend(_indicator_changes(old, new))
     return changes
 
 
-def _count(rows: list[Any]) -> str:
-    return f"{len(rows)}: " + "、".join(
-        f"{r.get('name')} {((r.get('annual_target') or {}).get('raw') or '')}".strip()
-        for r in rows[:50]
-        if isinstance(r, dict)
-    )
+def _indicator_text(row: dict[str, Any]) -> str:
+    annual = (row.get("annual_target") or {}).get("raw") or ""
+    weight = row.get("weight")
+    return f"{annual}" + (f" ({weight})" if weight else "")
+
+
+def _indicator_changes(old: list[Any], new: list[Any]) -> list[tuple[Any, Any, Any]]:
+    def key(row: dict[str, Any]) -> tuple[Any, ...]:
+        return (row.get("level1"), row.get("level2"), row.get("name"))
+
+    before = {key(r): r for r in old if isinstance(r, dict)}
+    after = {key(r): r for r in new if isinstance(r, dict)}
+    out: list[tuple[Any, Any, Any]] = []
+    for k, row in after.items():
+        if k not in before:
+            out.append((f"+ {row.get('name')}", None, _indicator_text(row)))
+        elif _indicator_text(before[k]) != _indicator_text(row) or before[k] != row:
+            out.append((row.get("name"), _indicator_text(before[k]), _indicator_text(row)))
+    for k, row in before.items():
+        if k not in after:
+            out.append((f"− {row.get('name')}", _indicator_text(row), None))
+    if not out and [key(r) for r in old] != [key(r) for r in new]:
+        out.append((_("Performance indicators"), _("order"), _("new order")))
+    return out
+
+
+@register.filter
+def op_symbol(op: str) -> str:
+    return OP_SYMBOLS.get(op or "", op or "")
+
+
+@register.filter
+def where(location: Any) -> str:
+    """A source location without its file name (the page already names the file)."""
+    if location is None:
+        return ""
+    text = str(location.short())
+    prefix = f"{location.file}:"
+    return text[len(prefix) :] if text.startswith(prefix) else text

@@ -1,13 +1,15 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """Login with throttling, logout."""
 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import logout, views as auth_views
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -34,11 +36,10 @@ def recent_failures(username: str, ip: str) -> int:
 class ThrottledAuthenticationForm(auth_forms.AuthenticationForm):
     """Refuses to check a password after N failures per user name and address in M minutes."""
 
-    error_messages = {
+    error_messages: ClassVar[dict[str, Any]] = {
         **auth_forms.AuthenticationForm.error_messages,
         "locked": _(
-            "Too many failed attempts. Try again in %(minutes)s minutes "
-            "or ask your administrator."
+            "Too many failed attempts. Try again in %(minutes)s minutes or ask your administrator."
         ),
     }
 

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """Edit a goal table's header and indicator rows; the live target-parse endpoint."""
 
 from __future__ import annotations
@@ -34,8 +35,12 @@ def _form_input(request: HttpRequest) -> tuple[workflow.EditInput, list[str]]:
         else:
             header[name] = value
     rows: list[workflow.RowInput] = []
-    lists = {k: post.getlist(k) for k in ("row_id", "level1", "level2", "name", "period", "annual", "weight")}
+    lists = {
+        k: post.getlist(k)
+        for k in ("row_id", "level1", "level2", "name", "period", "annual", "weight")
+    }
     for i, name in enumerate(lists["name"]):
+
         def cell(key: str, i: int = i) -> str:
             values = lists[key]
             return values[i].strip() if i < len(values) else ""
@@ -75,7 +80,9 @@ def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
         expected = int_or_none(request.POST.get("lock_version"))
         if not errors:
             try:
-                workflow.save_edit(request.user, table, expected if expected is not None else -1, data)
+                workflow.save_edit(
+                    request.user, table, expected if expected is not None else -1, data
+                )
             except workflow.ConflictError as exc:
                 conflict = True
                 errors.append(str(exc))
@@ -90,25 +97,47 @@ def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "jixiao/table_edit.html",
-            {"table": table, "version": version, "posted": _posted_rows(request), "errors": errors,
-             "values": request.POST, "lock_version": request.POST.get("lock_version"),
-             "conflict": conflict},
+            {
+                "table": table,
+                "version": version,
+                "posted": _posted_rows(request),
+                "errors": errors,
+                "values": request.POST,
+                "lock_version": request.POST.get("lock_version"),
+                "conflict": conflict,
+            },
             status=status,
         )
-    rows = [
-        {"id": r.pk, "level1": r.level1, "level2": r.level2, "name": r.name,
-         "period": r.period_raw, "annual": r.annual_raw,
-         "weight": "" if r.weight is None else format(r.weight.normalize(), "f")}
-        for r in version.rows.all()
-    ] if version else []
+    rows = (
+        [
+            {
+                "id": r.pk,
+                "level1": r.level1,
+                "level2": r.level2,
+                "name": r.name,
+                "period": r.period_raw,
+                "annual": r.annual_raw,
+                "weight": "" if r.weight is None else format(r.weight.normalize(), "f"),
+            }
+            for r in version.rows.all()
+        ]
+        if version
+        else []
+    )
     values = {name: getattr(version, name) for name in workflow.HEADER_FIELDS} if version else {}
     if values.get("budget_amount") is not None:
         values["budget_amount"] = format(values["budget_amount"].normalize(), "f")
     return render(
         request,
         "jixiao/table_edit.html",
-        {"table": table, "version": version, "posted": rows, "errors": errors,
-         "values": values, "lock_version": table.lock_version},
+        {
+            "table": table,
+            "version": version,
+            "posted": rows,
+            "errors": errors,
+            "values": values,
+            "lock_version": table.lock_version,
+        },
     )
 
 

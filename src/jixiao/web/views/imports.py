@@ -1,3 +1,4 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """Import: upload (with progress), preview with every problem, confirm or discard."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from jixiao.core.problems import Severity
 from jixiao.services import imports
+from jixiao.services.workflow import WorkflowError
 from jixiao.storage import queries
 from jixiao.web.views.common import int_or_none
 
@@ -37,7 +39,9 @@ def upload(request: HttpRequest) -> HttpResponse:
                 return redirect(url)
         if request.headers.get("x-requested-with") == "XMLHttpRequest":
             return JsonResponse({"ok": False, "error": error}, status=400)
-    return render(request, "jixiao/import_upload.html", {"error": error}, status=400 if error else 200)
+    return render(
+        request, "jixiao/import_upload.html", {"error": error}, status=400 if error else 200
+    )
 
 
 def _staged_or_404(request: HttpRequest, token: str) -> imports.StagedUpload:
@@ -72,9 +76,11 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     staged = _staged_or_404(request, token)
-    unit = queries.import_targets(request.user).filter(
-        pk=int_or_none(request.POST.get("organisation"))
-    ).first()
+    unit = (
+        queries.import_targets(request.user)
+        .filter(pk=int_or_none(request.POST.get("organisation")))
+        .first()
+    )
     if unit is None:
         messages.error(request, _("Choose the unit the tables belong to."))
         return redirect("import-preview", token=token)
@@ -82,11 +88,12 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         created = imports.confirm_import(
             request.user, staged, unit, int_or_none(request.POST.get("year"))
         )
-    except imports.WorkflowError as exc:
+    except WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect("import-preview", token=token)
     messages.success(
-        request, _("%(n)s table(s) saved as drafts of %(unit)s.") % {"n": len(created), "unit": unit}
+        request,
+        _("%(n)s table(s) saved as drafts of %(unit)s.") % {"n": len(created), "unit": unit},
     )
     if len(created) == 1:
         return redirect("table-detail", pk=created[0].pk)

@@ -19,14 +19,20 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("table-list")
 
 
-def table_list(request: HttpRequest) -> HttpResponse:
-    flt = queries.TableFilter(
+def list_filter(request: HttpRequest) -> queries.TableFilter:
+    status = request.GET.get("status", "")
+    grade = request.GET.get("grade", "")
+    return queries.TableFilter(
         year=int_or_none(request.GET.get("year")),
         organisation=int_or_none(request.GET.get("organisation")),
-        status=request.GET.get("status", "") if request.GET.get("status") in Status.values else "",
-        grade=request.GET.get("grade", "") if request.GET.get("grade") in Grade.values else "",
+        status=status if status in Status.values() else "",
+        grade=grade if grade in Grade.values() else "",
         search=request.GET.get("q", "").strip()[:100],
     )
+
+
+def table_list(request: HttpRequest) -> HttpResponse:
+    flt = list_filter(request)
     page = Paginator(queries.table_list(request.user, flt), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -41,8 +47,8 @@ def table_list(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "years": queries.table_years(request.user),
             "organisations": queries.visible_organisations(request.user),
-            "statuses": Status.choices,
-            "grades": Grade.choices,
+            "statuses": Status.choices(),
+            "grades": Grade.choices(),
         },
     )
 
@@ -60,7 +66,7 @@ def table_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for c in comments:
         if c.indicator_id:
             row_comments.setdefault(c.indicator_id, []).append(c)
-    findings = findings_for(version, rows)
+    findings = findings_for(version, rows, request.LANGUAGE_CODE)
     return render(
         request,
         "jixiao/table_detail.html",
@@ -68,15 +74,21 @@ def table_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "table": table,
             "version": version,
             "versions": versions,
-            "rows": [
-                (r, row_comments.get(r.pk, []), findings.by_row.get(r.pk, [])) for r in rows
-            ],
+            "rows": [(r, row_comments.get(r.pk, []), findings.by_row.get(r.pk, [])) for r in rows],
             "comments": [c for c in comments if not c.indicator_id],
             "findings": findings,
             "actions": permissions.table_actions(request.user, table),
             "is_current": version.pk == table.current_version_id,
+            "formats": exporter_formats(),
         },
     )
+
+
+def exporter_formats() -> list[tuple[str, str]]:
+    """(id, name) of the registered exporters, for the download menu."""
+    from jixiao.io.writers import exporters
+
+    return sorted((key, cls.name) for key, cls in exporters().items())
 
 
 def table_history(request: HttpRequest, pk: int) -> HttpResponse:
@@ -107,5 +119,6 @@ def table_compare(request: HttpRequest, pk: int) -> HttpResponse:
             "right": right,
             "header": header,
             "rows": rows,
+            "row_fields": workflow.COMPARED_ROW,
         },
     )

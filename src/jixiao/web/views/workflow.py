@@ -1,3 +1,4 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """Workflow actions: submit, review (department / finance), start an adjustment."""
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     version = table.current_version
     rows = list(version.rows.all()) if version else []
+    findings = workflow.findings_for(version, rows, request.LANGUAGE_CODE) if version else None
     stage = "department" if permissions.can_dept_review_table(request.user, table) else "finance"
     error = ""
     if request.method == "POST":
@@ -43,7 +45,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             comment=request.POST.get("comment", ""),
             grade=request.POST.get("grade", ""),
             row_comments={
-                r.pk: request.POST.get(f"row_{r.pk}", "") for r in rows if request.POST.get(f"row_{r.pk}")
+                r.pk: request.POST.get(f"row_{r.pk}", "")
+                for r in rows
+                if request.POST.get(f"row_{r.pk}")
             },
         )
         if decision not in ("approve", "return"):
@@ -66,9 +70,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "table": table,
             "version": version,
-            "rows": rows,
+            "rows": [(r, findings.by_row.get(r.pk, []) if findings else []) for r in rows],
+            "findings": findings,
             "stage": stage,
-            "grades": Grade.choices,
+            "grades": Grade.choices(),
             "error": error,
             "values": request.POST,
         },

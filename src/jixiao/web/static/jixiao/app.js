@@ -60,9 +60,9 @@
       var out = hintFor(input);
       out.classList.toggle("q", target.kind !== "quantitative" && target.kind !== "range");
       if (target.kind === "quantitative") {
-        out.textContent = t.parsed + ": " + (target.op || "=") + " " + target.value + " " + (target.unit || "");
+        out.textContent = t.parsed + ": " + (target.symbol ? target.symbol + " " : "") + target.value + (target.unit || "");
       } else if (target.kind === "range") {
-        out.textContent = t.range + ": " + target.low + " – " + target.high + " " + (target.unit || "");
+        out.textContent = t.range + ": " + target.low + " – " + target.high + (target.unit || "");
       } else if (target.kind === "qualitative") {
         out.textContent = t.qualitative;
       } else {

@@ -1,0 +1,140 @@
+"""The whole goal-table path in a real browser: import, preview, edit, submit, return, fix,
+approve — as the unit, the department reviewer and the finance bureau."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jixiao.services.demo import DEMO_PASSWORD, load_demo
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "dongguan-changan-2024-goal-tables.txt"
+
+
+def login(page: Any, base: str, user: str) -> None:
+    page.goto(base + "/login/")
+    page.fill("input[name=username]", user)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_url(re.compile(r".*/tables/.*"))
+
+
+def logout(page: Any) -> None:
+    page.click("header form[action$='/logout/'] button")
+    page.wait_for_url(re.compile(r".*/login/.*"))
+
+
+def open_table(page: Any, base: str, name: str) -> None:
+    page.goto(f"{base}/tables/?year=2025&q={name}")
+    page.click(f"table.grid a:has-text('{name}')")
+    page.wait_for_url(re.compile(r".*/tables/\d+/$"))
+
+
+def test_import_edit_review_approve(page: Any, live_server: Any, settings: Any, shoot: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    load_demo()
+    base = live_server.url
+
+    page.goto(base + "/")
+    shoot(page, "01-login")
+    login(page, base, "unit")
+    shoot(page, "02-list-unit")
+
+    # import the example file: upload with progress, preview, confirm as 2025 drafts
+    page.click("nav.mainnav a[href='/import/']")
+    page.set_input_files("input[type=file]", str(EXAMPLE))
+    shoot(page, "03-upload")
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/import/[\w-]+/$"))
+    assert page.locator("section.card h2").filter(has_text="工会经费").count() == 1
+    assert page.locator("table.problems code").first.inner_text().startswith("B")
+    shoot(page, "04-preview")
+    page.fill("input[name=year]", "2025")
+    page.click("text=确认导入")
+    page.wait_for_url(re.compile(r".*/tables/\?organisation=\d+"))
+    assert page.locator("li.msg.success").inner_text().startswith("已将 3 张表")
+
+    # edit a target: the parsed hint follows the typing
+    open_table(page, base, "工会经费")
+    shoot(page, "05-detail-draft")
+    page.click("a.button:has-text('修改')")
+    first_annual = page.locator("#rows tbody tr").first.locator("input[name=annual]")
+    first_annual.fill("≥52人")
+    hint = page.locator("#rows tbody tr").first.locator("output.parsed-hint")
+    hint.filter(has_text="52").wait_for()
+    assert "人" in hint.inner_text() and "≥" in hint.inner_text()
+    page.click("button[data-add-row]")
+    new_row = page.locator("#rows tbody tr").last
+    new_row.locator("input[name=name]").fill("职工活动参与率")
+    new_row.locator("input[name=annual]").fill("≥80%")
+    shoot(page, "06-edit")
+    page.click("#edit-form button[type=submit].primary")
+    page.wait_for_url(re.compile(r".*/tables/\d+/$"))
+    assert page.locator("td:has-text('≥52人')").count() == 1
+    assert page.locator("td:has-text('职工活动参与率')").count() == 1
+    page.click("button:has-text('提交审核')")
+    assert page.locator("h1 .status").inner_text() == "已提交"
+    logout(page)
+
+    # the department returns it with a comment on one indicator and grade 中
+    login(page, base, "dept")
+    open_table(page, base, "工会经费")
+    page.click("a.button:has-text('部门审核')")
+    page.locator("input[aria-label$='职工人数']").fill("职工人数应与工会会员名册一致")
+    page.check("input[name=grade][value='中']")
+    shoot(page, "07-review")
+    page.click("button[value=return]")
+    assert page.locator("h1 .status").inner_text() == "退回"
+    logout(page)
+
+    # the unit sees the comment, fixes the target and submits again
+    login(page, base, "unit")
+    open_table(page, base, "工会经费")
+    assert page.locator("tr.has-comment").filter(has_text="工会会员名册").count() == 1
+    shoot(page, "08-detail-returned")
+    page.click("a.button:has-text('修改')")
+    page.locator("#rows tbody tr").first.locator("input[name=annual]").fill("51人")
+    page.click("#edit-form button[type=submit].primary")
+    page.click("button:has-text('提交审核')")
+    logout(page)
+
+    # department approves (良), finance approves: the version is frozen
+    login(page, base, "dept")
+    open_table(page, base, "工会经费")
+    page.click("a.button:has-text('部门审核')")
+    page.check("input[name=grade][value='良']")
+    page.click("button[value=approve]")
+    assert page.locator("h1 .status").inner_text() == "部门审核通过"
+    logout(page)
+    login(page, base, "finance")
+    shoot(page, "09-list-finance")
+    open_table(page, base, "工会经费")
+    page.click("a.button:has-text('财政审核')")
+    page.click("button[value=approve]")
+    assert page.locator("h1 .status").inner_text() == "财政批复"
+    assert page.locator("a.button:has-text('修改')").count() == 0
+    shoot(page, "10-detail-approved")
+    page.click("nav.subnav a:has-text('变更记录')")
+    assert page.locator("table.history tbody tr").count() >= 8
+    shoot(page, "11-history")
+    logout(page)
+
+    # 目标调整: a new version with a reason; compare it with the approved one
+    login(page, base, "unit")
+    open_table(page, base, "工会经费")
+    page.click("a.button:has-text('目标调整')")
+    page.fill("textarea[name=reason]", "职工人数增加")
+    page.click("button:has-text('生成调整版本')")
+    page.locator("#rows tbody tr").first.locator("input[name=annual]").fill("55人")
+    page.click("#edit-form button[type=submit].primary")
+    page.click("nav.subnav a:has-text('版本对比')")
+    assert page.locator("td.changed:has-text('55人')").count() == 1
+    shoot(page, "12-compare")
+    page.set_viewport_size({"width": 820, "height": 1180})  # a tablet
+    page.goto(base + "/tables/")
+    shoot(page, "13-list-tablet")

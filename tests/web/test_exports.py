@@ -1,0 +1,80 @@
+"""Downloads through the exporters; list and history exports (csv, xlsx); all permission-checked."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from jixiao.io.writers import exporters
+
+
+@pytest.mark.parametrize("fmt", sorted(exporters()))
+def test_table_downloads_in_every_registered_format(world: Any, fmt: str) -> None:
+    table = world.table()
+    response = world.client("owner").get(reverse("table-download", args=[table.pk, fmt]))
+    assert response.status_code == 200
+    cls = exporters()[fmt]
+    assert response["Content-Type"] == cls.content_type
+    assert "filename*=UTF-8''" in response["Content-Disposition"]
+    assert len(response.content) > 100
+
+
+def test_download_json_carries_the_table(world: Any) -> None:
+    table = world.table()
+    response = world.client("owner").get(reverse("table-download", args=[table.pk, "json"]))
+    assert "年均参保缴费人数" in response.content.decode("utf-8")
+
+
+def test_download_is_404_for_other_units_and_unknown_formats(world: Any) -> None:
+    table = world.table()
+    assert (
+        world.client("colleague")
+        .get(reverse("table-download", args=[table.pk, "xlsx"]))
+        .status_code
+        == 404
+    )
+    assert (
+        world.client("owner").get(reverse("table-download", args=[table.pk, "exe"])).status_code
+        == 404
+    )
+
+
+def test_list_export_csv_follows_filters_and_visibility(world: Any) -> None:
+    world.table(name="甲项目")
+    world.table(name="乙项目")
+    world.table(org=world.unit_c, name="丙项目")
+    response = world.client("owner").get(reverse("table-list-export", args=["csv"]), {"q": "甲"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "项目名称"
+    assert [r[0] for r in rows[1:]] == ["甲项目"]
+    assert Decimal(rows[1][4]) == Decimal("3650.68")
+    everything = world.client("owner").get(reverse("table-list-export", args=["csv"]))
+    assert "丙项目" not in everything.content.decode("utf-8-sig")
+
+
+def test_list_export_xlsx_opens(world: Any) -> None:
+    from openpyxl import load_workbook
+
+    world.table()
+    response = world.client("finance").get(reverse("table-list-export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.cell(2, 1).value == "社会基本医疗保险"
+    assert Decimal(str(sheet.cell(2, 5).value)) == Decimal("3650.68")
+
+
+def test_history_export(world: Any) -> None:
+    table = world.table()
+    response = world.client("owner").get(reverse("table-history-export", args=[table.pk, "csv"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][1:3] == ["owner", "create"]
+    assert (
+        world.client("outsider")
+        .get(reverse("table-history-export", args=[table.pk, "csv"]))
+        .status_code
+        == 404
+    )
