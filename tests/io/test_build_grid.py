@@ -314,3 +314,25 @@ def test_merged_cells_and_a_two_row_header() -> None:
     ]
     assert table.indicators[1].source == SourceLocation(FILE, sheet="Sheet1", row=5, column=3)
     assert not [c for c in codes(doc) if c == "B003"]
+
+
+def test_label_and_value_in_one_cell_and_a_monitoring_budget() -> None:
+    doc = build(
+        grid("""
+项目支出绩效运行监控表
+项目名称：污水处理运营|主管部门：某区水务局
+项目资金(万元)|年初预算数|全年预算数|1-7月执行数|执行率
+年度资金总额|500|520|300|57.69%
+绩效指标|一级指标|二级指标|三级指标|年度指标值|1-7月执行情况|全年预计完成值|偏差原因
+|产出指标|数量指标|处理水量|≥1000万吨|600万吨|1000万吨|
+""")
+    )
+    (table,) = doc.tables
+    h = table.header
+    assert (h.name, h.department) == ("污水处理运营", "某区水务局")
+    assert table.kind is TableKind.MONITOR
+    assert h.budget.amount is not None and h.budget.amount.value == Decimal(520)
+    assert h.budget.executed is not None and h.budget.executed.value == Decimal(300)
+    assert h.budget.rate == Decimal("57.69")
+    ind = table.indicators[0]
+    assert ind.actual is not None and ind.actual.raw == "600万吨"

@@ -92,6 +92,18 @@ def test_located_problems(tmp_path: Path) -> None:
     assert kept is not None and kept.value == D(95)
 
 
+def test_nan_and_infinity_are_not_numbers(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "项目名称,三级指标,实际完成值,全年预算数,得分\n"
+        "甲项目,参保人数,95人,,NaN\n"
+        "甲项目,预算执行,Infinity,50,\n",
+    )
+    matched = match_actuals(TABLES, read_actuals(path))
+    found = [(p.code, p.source.row, p.source.column) for p in matched.problems]
+    assert found == [(codes.BAD_VALUE.code, 2, 5), (codes.BAD_VALUE.code, 3, 3)]
+
+
 def test_cells_that_do_not_apply_are_reported(tmp_path: Path) -> None:
     path = write(
         tmp_path,

@@ -155,3 +155,66 @@ def test_totals_with_qualitative_rows_stay_within_bounds(qual, quant_rows, schem
     assert D(0) <= result.total <= D(100)
     for r in result.indicators:
         assert r.score is not None and r.weight is not None and D(0) <= r.score <= r.weight
+
+
+cell_text = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "95人",
+            "98%",
+            "达成",
+            "部分达成",
+            "九十",
+            "-3",
+            "1e5",
+            "≥",
+            "100万元",
+            "参保人数",
+            "改善程度",
+            "预算执行",
+            "甲项目",
+            "1,234.5",
+            "NaN",
+            "∞",
+        ]
+    ),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(cell_text, min_size=0, max_size=8), max_size=12))
+def test_any_actuals_sheet_gives_problems_never_exceptions(rows) -> None:
+    from jixiao.scoring.matching import ActualsSheet, match_actuals
+
+    header = (
+        "项目名称",
+        "三级指标",
+        "实际完成值",
+        "全年预算数",
+        "等级",
+        "得分",
+        "完成目标可能性",
+        "偏差原因类别",
+    )
+    sheet = ActualsSheet("f.csv", header, tuple((i + 2, tuple(r)) for i, r in enumerate(rows)))
+    tables = [
+        table(
+            Indicator("产出指标", "数量指标", "参保人数", annual_target=quant(Op.GE, D(100))),
+            Indicator(
+                "效益指标",
+                "社会效益指标",
+                "改善程度",
+                annual_target=Target(raw="良好", kind=TargetKind.QUALITATIVE, text="良好"),
+            ),
+            name="甲项目",
+        ),
+    ]
+    matched = match_actuals(tables, sheet)
+    from jixiao.scoring.monitoring import monitor_table
+
+    for scheme in SCHEMES:
+        result = evaluate_table(tables[0], matched.inputs[0], scheme)
+        assert D(0) <= result.total <= D(100)
+        monitor_table(tables[0], matched.inputs[0], 7, scheme)

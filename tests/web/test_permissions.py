@@ -125,3 +125,27 @@ def test_superuser_sees_everything(world: Any, django_user_model: Any) -> None:
     world.table()
     boss = django_user_model.objects.create_superuser("boss", password="x-y-z-123456")
     assert queries.visible_tables(boss).count() == 1
+
+
+def test_moving_a_unit_moves_its_visibility(world: Any) -> None:
+    table = world.table(org=world.unit_b)
+    reviewer2 = world.users["reviewer2"]
+    assert not permissions.can_view_table(reviewer2, table)
+    world.unit_b.parent = world.dept2
+    world.unit_b.save()
+    table = GoalTable.objects.select_related("organisation").get(pk=table.pk)
+    assert table.organisation.path.startswith(world.dept2.path)
+    fresh = type(reviewer2).objects.get(pk=reviewer2.pk)
+    assert permissions.can_view_table(fresh, table)
+    assert not permissions.can_view_table(world.users["reviewer"], table)
+
+
+def test_admin_pages_for_staff_only(world: Any, django_user_model: Any) -> None:
+    boss = django_user_model.objects.create_superuser("boss", password="x-y-z-123456")
+    from django.test import Client
+
+    client = Client()
+    client.force_login(boss)
+    assert client.get("/admin/storage/organisation/").status_code == 200
+    assert client.get("/admin/storage/auditlog/").status_code == 200
+    assert world.client("finance").get("/admin/storage/organisation/").status_code == 302

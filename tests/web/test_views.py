@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -204,3 +205,32 @@ def test_review_findings_beside_rows_and_suggested_grade(world: Any) -> None:
     workflow.submit(world.users["owner"], table)
     review = world.client("reviewer").get(reverse("table-review", args=[table.pk]))
     assert "R302" in review.content.decode()
+
+
+def test_dashboard_rolls_up_the_visible_units(world: Any) -> None:
+    world.table(amount="3650.68")
+    world.table(amount="35.31")
+    world.table(amount="15.47")
+    world.table(org=world.unit_b, amount="86.5")
+    world.table(org=world.unit_c, amount="1000")
+    response = world.client("reviewer").get(reverse("dashboard"))
+    data = response.context["data"]
+    assert data.tables == 4 and data.budget_wan == Decimal("3787.96")
+    units = {u["organisation__name"]: (u["tables"], u["budget"]) for u in data.by_unit}
+    assert units == {"测试单位甲": (3, Decimal("3701.46")), "测试单位乙": (1, Decimal("86.5"))}
+    html = response.content.decode()
+    assert "<svg" in html and "3701.46" in html and "测试单位丙" not in html
+    owner = world.client("owner").get(reverse("dashboard")).context["data"]
+    assert (owner.tables, owner.budget_wan) == (3, Decimal("3701.46"))
+
+
+def test_dashboard_query_count_is_constant(world: Any) -> None:
+    client = world.client("finance")
+    world.table()
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("dashboard"))
+    for i in range(10):
+        world.table(org=world.unit_b if i % 2 else world.unit_c)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("dashboard"))
+    assert len(many.captured_queries) == len(few.captured_queries)

@@ -310,11 +310,14 @@ def _decimal(
     for suffix in ("万元", "分"):
         cleaned = cleaned.removesuffix(suffix)
     try:
-        return Decimal(cleaned)
+        value = Decimal(cleaned)
     except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():  # NaN / Infinity are no amounts or scores
         message = f"{what} {text!r} is not a number"
         problems.append(make(codes.BAD_VALUE, message, where, text, table=table_index))
         return None
+    return value
 
 
 def _indicator_input(

@@ -69,12 +69,19 @@ class Organisation(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        old = self.path
         super().save(*args, **kwargs)
         prefix = self.parent.path if self.parent_id else "/"
         path = f"{prefix}{self.pk}/"
-        if path != self.path:
-            self.path = path
-            Organisation.objects.filter(pk=self.pk).update(path=path)
+        if path == old:
+            return
+        if old and path.startswith(old):
+            raise ValueError("an organisation cannot be moved under itself")
+        self.path = path
+        Organisation.objects.filter(pk=self.pk).update(path=path)
+        if old:  # moved: the whole subtree follows
+            for child in Organisation.objects.filter(path__startswith=old).exclude(pk=self.pk):
+                Organisation.objects.filter(pk=child.pk).update(path=path + child.path[len(old) :])
 
 
 class Role(Labelled):

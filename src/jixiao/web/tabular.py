@@ -39,7 +39,8 @@ def render(fmt: str, title: str, header: Sequence[str], rows: Iterable[Sequence[
         sheet.append(list(row))
     sheet.freeze_panes = "A2"
     for column, name in zip(sheet.columns, header, strict=False):
-        width = max([len(str(name))] + [len(str(c.value or "")) for c in column][:200])
+        cells = [len(str(c.value or "")) for c in column[:200]]
+        width = max(len(str(name)), *cells)
         sheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width * 1.6))
     out = io.BytesIO()
     book.save(out)

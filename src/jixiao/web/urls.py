@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import path
 from django.views.i18n import set_language
 
-from jixiao.web.views import auth, edit, exports, imports, tables, workflow
+from jixiao.web.views import auth, dashboard, edit, exports, imports, tables, workflow
 
 admin.site.site_header = "jixiao"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", auth.logout_view, name="logout"),
     path("i18n/setlang/", auth.login_not_required(set_language), name="set_language"),
     path("tables/", tables.table_list, name="table-list"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("tables/export.<str:fmt>", exports.table_list_export, name="table-list-export"),
     path("tables/<int:pk>/", tables.table_detail, name="table-detail"),
     path("tables/<int:pk>/download.<str:fmt>", exports.table_download, name="table-download"),

@@ -166,22 +166,18 @@ def _is_furniture(item: Item) -> bool:
 
 
 def _continues(previous: Fragment, between: list[Item], fragment: Fragment) -> bool:
-    """``fragment`` starts a page right after ``previous`` ended the one before."""
+    """``fragment`` starts a page right after ``previous`` ended the one before.
+
+    Only page furniture may sit between them, or (Calc) the text of a merged cell cut by the
+    break: Calc draws it centred on the whole cell, so it can land in the bottom margin under
+    ``previous`` or in the top margin above ``fragment``, outside both.
+    """
     if fragment.page != previous.page + 1 or not same_bounds(previous, fragment):
         return False
-    return all(_may_sit_between(previous, item) for item in between)
-
-
-def _may_sit_between(previous: Fragment, item: Item) -> bool:
-    """Page furniture, or (Calc) the text of a merged cell cut by the page break, which Calc
-    draws centred on the whole cell: it can land in the bottom margin below the fragment or
-    in the top margin of the next page, outside both fragments."""
-    if not isinstance(item, TextLine) or item.page > previous.page + 1:
-        return False
-    if _is_furniture(item):
-        return True
-    return any(
-        compact(c.text) == compact(item.text) for c in previous.cells if c.text.strip()
+    texts = {compact(c.text) for f in (previous, fragment) for c in f.cells if c.text.strip()}
+    return all(
+        isinstance(item, TextLine) and (_is_furniture(item) or compact(item.text) in texts)
+        for item in between
     )
 
 
@@ -189,7 +185,7 @@ def assemble(items: list[Item], file: str) -> list[Table]:
     """Chain the fragments, stitch them, and interleave LINES tables in document order."""
     out: list[Table] = []
     chain: list[Fragment] = []
-    between: list[Item] = []
+    between: list[Item] = []  # text after the current chain, until the next fragment decides
     lines: list[TextLine] = []
 
     def flush_lines() -> None:
@@ -204,6 +200,8 @@ def assemble(items: list[Item], file: str) -> list[Table]:
         if chain:
             out.append(to_table(stitch(chain), file))
             chain.clear()
+        lines.extend(i for i in between if isinstance(i, TextLine))
+        between.clear()
 
     for item in items:
         if isinstance(item, Fragment):
@@ -212,20 +210,12 @@ def assemble(items: list[Item], file: str) -> list[Table]:
                 chain.append(item)
                 continue
             flush_chain()
-            pending = [i for i in between if isinstance(i, TextLine)]
-            between.clear()
-            lines.extend(pending)
             flush_lines()
             chain.append(item)
         elif chain:
             between.append(item)
-            if not _may_sit_between(chain[-1], item):
-                flush_chain()
-                lines.extend(i for i in between if isinstance(i, TextLine))
-                between.clear()
         else:
             lines.append(item)
     flush_chain()
-    lines.extend(i for i in between if isinstance(i, TextLine))
     flush_lines()
     return out

@@ -214,9 +214,15 @@ class _Grid:
         merged: set[int] = set()
         for span in sorted((s for s in spans if s.row == 0), key=lambda s: s.col):
             above = self.origin_at(last, span.col)
-            if above is None or not above.text.strip():
+            if above is None:
                 break
             same_extent = above.col == span.col and above.colspan == span.colspan
+            if not above.text.strip():
+                # Calc may print a cut merged cell's text only on the second page: an empty
+                # vertical merge above takes the text and continues.
+                if not (same_extent and above.rowspan > 1 and span.text.strip()):
+                    break
+                above.text = span.text
             continues = not span.text.strip() or compact(span.text) == compact(above.text)
             if not (same_extent and continues):
                 break

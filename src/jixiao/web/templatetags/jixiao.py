@@ -224,3 +224,36 @@ def where(location: Any) -> str:
     text = str(location.short())
     prefix = f"{location.file}:"
     return text[len(prefix) :] if text.startswith(prefix) else text
+
+
+@register.inclusion_tag("jixiao/_barchart.html")
+def barchart(rows: Any, unit: str = "", link: str = "", css: str = "") -> dict[str, Any]:
+    """Horizontal bars as inline SVG: ``rows`` are (label, value, key) triples."""
+    items = [(str(label), Decimal(str(value or 0)), key) for label, value, key in rows]
+    top = max((v for _, v, _ in items), default=Decimal(0)) or Decimal(1)
+    bar_height, gap, label_width, width = 22, 8, 240, 720
+    bars = []
+    for i, (label, value, key) in enumerate(items):
+        length = int((width - label_width - 110) * value / top)
+        bars.append(
+            {
+                "y": i * (bar_height + gap),
+                "text_y": i * (bar_height + gap) + bar_height * 0.7,
+                "label": label if len(label) <= 18 else label[:17] + "…",
+                "full": label,
+                "value": show(value),
+                "length": max(length, 1 if value else 0),
+                "key": key,
+                "value_x": label_width + max(length, 0) + 6,
+            }
+        )
+    return {
+        "bars": bars,
+        "unit": unit,
+        "link": link,
+        "css": css,
+        "height": max(len(items) * (bar_height + gap), bar_height),
+        "width": width,
+        "label_width": label_width,
+        "bar_height": bar_height,
+    }
