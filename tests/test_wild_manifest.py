@@ -36,7 +36,6 @@ MANIFEST = [
 
 # (file, field) cases the builder does not read yet, with what is missing. strict: a fix shows.
 _GARBLED_010 = "010: PDF column-wise flattening (names listed first, then the target row); not read"
-_GLUED_015 = "015: rows glued with no separator (分值|指标值|实际值|得分 run together); not split"
 _GARBLED_019 = "019: PDF columns interleaved across lines (rubric + indicator parts); not read"
 XFAIL: dict[tuple[str, str], str] = {
     ("006_goal.txt", "project_name"): "006: name only in the title, with a region prefix (宁晋县) "
@@ -49,11 +48,6 @@ XFAIL: dict[tuple[str, str], str] = {
     ("010_goal.txt", "sample2"): _GARBLED_010,
     ("015_selfeval.txt", "project_name"): "015: the printed 项目名称 cell is OCR garbage; the "
     "manifest takes the name from the title",
-    ("015_selfeval.txt", "n_indicators"): _GLUED_015,
-    ("015_selfeval.txt", "sample0"): _GLUED_015,
-    ("015_selfeval.txt", "sample1"): _GLUED_015,
-    ("015_selfeval.txt", "sample2"): _GLUED_015,
-    ("015_selfeval.txt", "sample3"): _GLUED_015,
     ("019_selfeval.txt", "project_name"): _GARBLED_019,
     ("019_selfeval.txt", "budget_wan"): _GARBLED_019,
     ("019_selfeval.txt", "sample0"): _GARBLED_019,

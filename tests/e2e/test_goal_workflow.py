@@ -124,8 +124,32 @@ def test_import_edit_review_approve(page: Any, live_server: Any, settings: Any, 
     shoot(page, "11-history")
     logout(page)
 
-    # 目标调整: a new version with a reason; compare it with the approved one
+    # self-evaluation: actual values in, scores and the total follow as they are typed
     login(page, base, "unit")
+    open_table(page, base, "工会经费")
+    page.click("nav.subnav a:has-text('绩效自评')")
+    page.fill("input[name=budget]", "15.47")
+    page.fill("input[name=executed]", "15.2")
+    first = page.locator("tr[data-row]").first
+    first.locator("input[name^=actual_]").fill("51人")
+    first.locator("[data-score]").filter(has_text=re.compile(r"\d")).wait_for()
+    for row in page.locator("tr[data-row]").all()[1:]:
+        target = row.locator("td").nth(2).inner_text()
+        if re.search(r"\d", target):
+            row.locator("input[name^=actual_]").fill(target.lstrip("≥≤><="))
+        else:
+            row.locator("select").select_option("达成")
+    page.locator("#complete").filter(has_text="已全部评分").wait_for()
+    assert page.locator("#grade").inner_text() in {"优", "良", "中", "差"}
+    shoot(page, "12-selfeval")
+    page.click("#eval-form button[type=submit]")
+    page.click("button:has-text('提交审核')")
+    assert page.locator("h2 .status").inner_text() == "已提交"
+    with page.expect_download() as download:
+        page.click("a:has-text('下载 PDF')")
+    assert download.value.suggested_filename.endswith(".pdf")
+
+    # 目标调整: a new version with a reason; compare it with the approved one
     open_table(page, base, "工会经费")
     page.click("a.button:has-text('目标调整')")
     page.fill("textarea[name=reason]", "职工人数增加")
@@ -134,7 +158,10 @@ def test_import_edit_review_approve(page: Any, live_server: Any, settings: Any, 
     page.click("#edit-form button[type=submit].primary")
     page.click("nav.subnav a:has-text('版本对比')")
     assert page.locator("td.changed:has-text('55人')").count() == 1
-    shoot(page, "12-compare")
+    shoot(page, "13-compare")
+    page.click("nav.mainnav a:has-text('总览')")
+    assert page.locator("svg.chart").count() == 3
+    shoot(page, "14-dashboard")
     page.set_viewport_size({"width": 820, "height": 1180})  # a tablet
     page.goto(base + "/tables/")
-    shoot(page, "13-list-tablet")
+    shoot(page, "15-list-tablet")

@@ -336,3 +336,93 @@ def test_label_and_value_in_one_cell_and_a_monitoring_budget() -> None:
     assert h.budget.rate == Decimal("57.69")
     ind = table.indicators[0]
     assert ind.actual is not None and ind.actual.raw == "600万吨"
+
+
+def test_page_break_repeating_title_and_column_header() -> None:
+    """Report engines repeat the title and the column header on every page (PDF readers feed
+    one block per page): the table goes on, merged labels carry across the break."""
+    page1 = grid("""
+项目绩效目标表
+项目名称|跨页项目
+绩效指标|一级指标|二级指标|三级指标|年度指标值
+|产出指标|数量指标|人数|10人
+""")
+    page2 = grid(
+        """
+项目绩效目标表
+绩效指标|一级指标|二级指标|三级指标|年度指标值
+|||户数|5户
+||质量指标|合格率|100%
+""",
+        first_line=30,
+    )
+    page3 = grid(
+        """
+项目绩效目标表
+项目名称|下一个项目
+绩效指标|一级指标|二级指标|三级指标|年度指标值
+|满意度指标|服务对象满意度指标|满意度|≥90%
+""",
+        first_line=60,
+    )
+    doc = build(page1, page2, page3)
+    first, second = doc.tables
+    assert first.header.name == "跨页项目" and second.header.name == "下一个项目"
+    assert [(i.level1, i.level2, i.name) for i in first.indicators] == [
+        ("产出指标", "数量指标", "人数"),
+        ("产出指标", "数量指标", "户数"),
+        ("产出指标", "质量指标", "合格率"),
+    ]
+    assert second.title == "项目绩效目标表" and len(second.indicators) == 1
+
+
+def test_labels_row_with_values_in_the_row_below() -> None:
+    doc = build(
+        grid("""
+项目支出绩效目标表
+项目名称|农田水利|||
+主管部门及代码||实施单位|某水利站
+资金情况(万元)|年度资金总额|其中:财政拨款|其他资金
+|100|80|20
+绩效指标|一级指标|二级指标|三级指标|指标值
+|产出指标|数量指标|新建渠道|≥5公里
+""")
+    )
+    (table,) = doc.tables
+    h = table.header
+    assert (h.name, h.department, h.unit) == ("农田水利", None, "某水利站")
+    assert h.budget.amount is not None and h.budget.amount.value == Decimal(100)
+    assert [(r.label, r.budget.value if r.budget else None) for r in h.budget.rows] == [
+        ("其中:财政拨款", Decimal(80)),
+        ("其他资金", Decimal(20)),
+    ]
+
+
+def test_monitoring_header_with_sub_columns_under_a_descriptive_parent() -> None:
+    doc = build(
+        grid("""
+项目绩效运行监控表
+项目名称|监控项目||||||
+一级指标|二级指标|三级指标|年度指标值|1-6月执行情况|全年预计完成情况|偏差原因分析|
+||||||经费保障|制度保障
+产出指标|数量指标|巡查次数|≥12次|6次|12次|√|
+""")
+    )
+    (table,) = doc.tables
+    assert table.kind is TableKind.MONITOR
+    (ind,) = table.indicators
+    assert ind.name == "巡查次数" and ind.forecast is not None and ind.forecast.raw == "12次"
+    assert ("偏差原因分析经费保障", "√") in ind.extra or ind.deviation == "√"
+
+
+def test_row_with_values_but_no_name_is_reported_not_invented() -> None:
+    doc = build(
+        grid("""
+项目名称|缺名项目
+绩效指标|一级指标|二级指标|三级指标|实施周期指标值|年度指标值
+|产出指标|数量指标|人数|---|10人
+|||---|≥90%|
+""")
+    )
+    assert [i.name for i in doc.tables[0].indicators] == ["人数"]
+    assert "B006" in codes(doc)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from jixiao.io.build.cells import is_value_like, target_prefix_len
-from jixiao.io.build.indicators import segment_indicator_line
 from jixiao.io.build.segment import (
     peel_levels,
     split_glued_weight,
@@ -14,6 +13,7 @@ from jixiao.io.build.segment import (
     split_name_target,
     split_title,
 )
+from jixiao.io.build.textrows import segment_indicator_line
 from jixiao.io.build.vocab import Col, Field, column_of, field_of_label
 
 

@@ -192,3 +192,34 @@ def test_prose_and_allocation_lines_give_no_table() -> None:
     )
     assert not doc.tables
     assert codes(doc) == ["B001"]
+
+
+def test_rows_glued_into_one_line_are_cut_and_decoded() -> None:
+    doc = build(
+        text_lines("""
+某项目绩效目标自评表(2022年度)项目总得分99分项目名称某项目
+绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施产出指标(40分)数量指标指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8成本指标指标1采购价格不高于市场价8是是8效益指标(40分)可持续影响指标持续完善繁育体系8是基本达到7加强技术指导
+""")
+    )
+    (table,) = doc.tables
+    rows = [
+        (
+            i.level1,
+            i.level2,
+            i.name,
+            i.weight,
+            i.annual_target.raw,
+            i.actual.raw if i.actual else None,
+            i.score,
+        )
+        for i in table.indicators
+    ]
+    assert rows == [
+        ("产出指标", "数量指标", "免费发放原原种", 8, "550万粒", "550万粒", 8),
+        ("产出指标", "数量指标", "企业自行采购", 8, "200万粒", "200万粒", 8),
+        ("产出指标", "成本指标", "采购价格不高于市场价", 8, "是", "是", 8),
+        ("效益指标", "可持续影响指标", "持续完善繁育体系", 8, "是", "基本达到", 7),
+    ]
+    assert table.indicators[-1].deviation == "加强技术指导"
+    assert table.total_score == 99
+    assert codes(doc).count("B007") == 4

@@ -78,3 +78,16 @@ def test_lock_expires(world: Any, settings: Any) -> None:
         at=timezone.now() - timedelta(minutes=settings.LOGIN_LOCK_MINUTES + 1)
     )
     assert _login(client, PASSWORD).status_code == 302
+
+
+def test_password_change(world: Any) -> None:
+    client = world.client("owner")
+    new = "another-Long-passw0rd"
+    response = client.post(
+        reverse("password-change"),
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+    )
+    assert response.status_code == 302
+    fresh = Client()
+    assert _login(fresh, new).status_code == 302
+    assert _login(Client(), PASSWORD, ip="10.0.0.9").status_code == 200

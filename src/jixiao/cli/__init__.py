@@ -18,7 +18,14 @@ app = typer.Typer(
 )
 
 # Command modules, imported for their side effect of registering commands on ``app``.
-COMMAND_MODULES = ["jixiao.cli.parse_cmd", "jixiao.cli.demo_cmd", "jixiao.cli.score_cmd", "jixiao.cli.check_cmd", "jixiao.cli.serve_cmd"]
+COMMAND_MODULES = [
+    "jixiao.cli.parse_cmd",
+    "jixiao.cli.demo_cmd",
+    "jixiao.cli.score_cmd",
+    "jixiao.cli.check_cmd",
+    "jixiao.cli.serve_cmd",
+    "jixiao.cli.convert_cmd",
+]
 
 
 def _load_commands() -> None:

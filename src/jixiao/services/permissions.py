@@ -97,3 +97,22 @@ def can_import_to(user: Any, organisation: Organisation) -> bool:
 
 def can_view_organisation(user: Any, organisation: Organisation) -> bool:
     return is_superuser(user) or bool(roles_over(user, organisation))
+
+
+# --- self-evaluations (单位自评) and monitoring rounds (绩效运行监控) ---------------------
+
+
+def can_evaluate_table(user: Any, table: GoalTable, evaluation: Any = None) -> bool:
+    """The unit's editor fills an approved table's evaluation or monitoring while it is open."""
+    if Role.EDITOR not in roles_over(user, table.organisation) or not table.approved_version_id:
+        return False
+    return evaluation is None or evaluation.status in EDITABLE
+
+
+def can_review_evaluation(user: Any, table: GoalTable, evaluation: Any = None) -> bool:
+    if evaluation is None:
+        return False
+    roles = roles_over(user, table.organisation)
+    return (Role.REVIEWER in roles and evaluation.status == Status.SUBMITTED) or (
+        Role.FINANCE in roles and evaluation.status == Status.DEPT_APPROVED
+    )

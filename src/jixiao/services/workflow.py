@@ -519,3 +519,435 @@ def findings_for(
         else:
             out.table.append(view)
     return out
+
+
+# --- self-evaluation (单位自评) and monitoring (绩效运行监控) ------------------------------------
+
+SELFEVAL, MONITOR = "selfeval", "monitor"
+
+
+@dataclass
+class EntryInput:
+    actual: str = ""
+    level: str = ""
+    reason: str = ""
+    forecast: str = ""  # 全年预计完成值 (monitoring)
+    likelihood: str = ""  # 完成目标可能性 (monitoring)
+
+
+@dataclass
+class EvaluationInput:
+    entries: dict[int, EntryInput] = field(default_factory=dict)  # by IndicatorRow pk
+    budget: Decimal | None = None  # 全年预算数 (万元)
+    executed: Decimal | None = None  # 全年 / 累计执行数 (万元)
+    budget_reason: str = ""
+
+
+@dataclass
+class RowScore:
+    score: Decimal | None
+    weight: Decimal | None
+    explanation: str
+    level: str
+    light: str = ""  # monitoring: red / yellow / green / blue
+
+
+@dataclass
+class ScoreView:
+    """The scoring core's result by row, to store or to show as the user types.
+
+    Self-evaluation: scores, total and grade. Monitoring: a light per row and for the budget
+    (``budget_light``; ``budget_score`` is then the execution progress in percent).
+    """
+
+    rows: dict[int, RowScore]
+    budget_score: Decimal | None
+    budget_weight: Decimal | None
+    budget_rate: Decimal | None  # percent
+    budget_explanation: str
+    total: Decimal | None
+    grade: str
+    complete: bool
+    problems: list[str]
+    budget_light: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        def dec(value: Decimal | None) -> str | None:
+            return None if value is None else format(value, "f")
+
+        return {
+            "rows": {
+                str(pk): {
+                    "score": dec(r.score),
+                    "weight": dec(r.weight),
+                    "explanation": r.explanation,
+                    "level": r.level,
+                    "light": r.light,
+                }
+                for pk, r in self.rows.items()
+            },
+            "budget": {
+                "score": dec(self.budget_score),
+                "weight": dec(self.budget_weight),
+                "rate": dec(self.budget_rate),
+                "explanation": self.budget_explanation,
+                "light": self.budget_light,
+            },
+            "total": dec(self.total),
+            "grade": self.grade,
+            "complete": self.complete,
+            "problems": self.problems,
+        }
+
+
+def find_evaluation(table: GoalTable, kind: str = SELFEVAL, month: int = 0) -> Any:
+    from jixiao.storage.models import Evaluation
+
+    return (
+        Evaluation.objects.filter(table=table, kind=kind, month=month)
+        .select_related("version")
+        .first()
+    )
+
+
+def evaluation_input_of(evaluation: Any) -> EvaluationInput:
+    """The stored entries of an evaluation as form input."""
+    return EvaluationInput(
+        entries={
+            e.row_id: EntryInput(e.actual_raw, e.level, e.reason, e.forecast_raw, e.likelihood)
+            for e in evaluation.entries.all()
+        },
+        budget=evaluation.budget_wan,
+        executed=evaluation.executed_wan,
+        budget_reason=evaluation.budget_reason,
+    )
+
+
+def _inputs(rows: Sequence[IndicatorRow], data: EvaluationInput) -> Any:
+    """The scoring core's ``TableInputs`` for the typed values."""
+    from jixiao.core.money import Amount, MoneyUnit
+    from jixiao.scoring.inputs import BudgetInput, IndicatorInput, TableInputs
+
+    def target(text: str) -> Target | None:
+        parsed = parse_target_text(text) if text.strip() else None
+        return None if parsed is None or parsed.is_empty else parsed
+
+    indicators: dict[int, IndicatorInput] = {}
+    for index, row in enumerate(rows):
+        entry = data.entries.get(row.pk)
+        if entry is None or not (entry.actual.strip() or entry.level.strip()):
+            continue
+        indicators[index] = IndicatorInput(
+            actual=target(entry.actual),
+            level=entry.level.strip() or None,
+            reason=entry.reason.strip() or None,
+            forecast=target(entry.forecast),
+            likelihood=entry.likelihood.strip() or None,
+        )
+    budget = BudgetInput(
+        budget=Amount(data.budget, MoneyUnit.WAN) if data.budget is not None else None,
+        executed=Amount(data.executed, MoneyUnit.WAN) if data.executed is not None else None,
+        reason=data.budget_reason.strip() or None,
+    )
+    return TableInputs(indicators, budget)
+
+
+def _evaluate(version: TableVersion, rows: Sequence[IndicatorRow], data: EvaluationInput) -> Any:
+    """Self-evaluation scores (default scheme): a ``TableResult``."""
+    from jixiao.scoring.schemes import load_scheme
+    from jixiao.scoring.selfeval import evaluate_table
+
+    core = mapping.to_core(version, rows)
+    return evaluate_table(core, _inputs(rows, data), load_scheme(), 0)
+
+
+def _monitor(
+    version: TableVersion, rows: Sequence[IndicatorRow], data: EvaluationInput, month: int
+) -> Any:
+    """Monitoring lights as of ``month`` (default scheme): a ``MonitorResult``."""
+    from jixiao.scoring.monitoring import monitor_table
+    from jixiao.scoring.schemes import load_scheme
+
+    core = mapping.to_core(version, rows)
+    return monitor_table(core, _inputs(rows, data), month, load_scheme(), 0)
+
+
+def compute_scores(
+    version: TableVersion,
+    rows: Sequence[IndicatorRow],
+    data: EvaluationInput,
+    kind: str = SELFEVAL,
+    month: int = 0,
+) -> ScoreView:
+    """Score (or light) the entries with the scoring core; writes nothing."""
+    if kind == MONITOR:
+        return _light_view(rows, _monitor(version, rows, data, month))
+    result = _evaluate(version, rows, data)
+    view_rows = {
+        row.pk: RowScore(
+            score=r.score,
+            weight=r.weight,
+            explanation=r.explanation.short() if r.explanation else "",
+            level=r.level.value if r.level else "",
+        )
+        for row, r in zip(rows, result.indicators, strict=True)
+    }
+    b = result.budget
+    return ScoreView(
+        rows=view_rows,
+        budget_score=b.score,
+        budget_weight=b.weight,
+        budget_rate=None if b.rate is None else (b.rate * 100).quantize(Decimal("0.01")),
+        budget_explanation=b.explanation.short() if b.explanation else "",
+        total=result.total,
+        grade=result.grade or "",
+        complete=result.complete,
+        problems=[p.message for p in result.problems if p.severity.value != "info"],
+    )
+
+
+def _light_view(rows: Sequence[IndicatorRow], result: Any) -> ScoreView:
+    view_rows = {
+        row.pk: RowScore(
+            score=r.ratio,
+            weight=None,
+            explanation=r.explanation.short() if r.explanation else "",
+            level="",
+            light=r.light.value if r.light else "",
+        )
+        for row, r in zip(rows, result.indicators, strict=True)
+    }
+    b = result.budget
+    complete = all(r.light for r in view_rows.values()) and b.light is not None
+    return ScoreView(
+        rows=view_rows,
+        budget_score=b.progress,
+        budget_weight=None,
+        budget_rate=None if b.rate is None else (b.rate * 100).quantize(Decimal("0.01")),
+        budget_explanation="",
+        total=None,
+        grade="",
+        complete=bool(view_rows) and complete,
+        problems=[p.message for p in result.problems if p.severity.value != "info"],
+        budget_light=b.light.value if b.light else "",
+    )
+
+
+def _stale() -> ConflictError:
+    return ConflictError(
+        _(
+            "This table was changed by someone else since you opened it. "
+            "Nothing was saved; reload the page to see the current version."
+        )
+    )
+
+
+def save_evaluation(
+    user: Any,
+    table: GoalTable,
+    expected_lock: int | None,
+    data: EvaluationInput,
+    kind: str = SELFEVAL,
+    month: int = 0,
+) -> Any:
+    """Store the entries and the computed scores (or lights) of one evaluation round."""
+    from jixiao.storage.models import Evaluation, EvaluationEntry
+
+    if kind == MONITOR and not 1 <= month <= 12:
+        raise WorkflowError(_("Choose a month from 1 to 12."))
+    with transaction.atomic():
+        fresh = _locked(table, None)
+        existing = find_evaluation(fresh, kind, month)
+        if not permissions.can_evaluate_table(user, fresh, existing):
+            raise NotAllowed(_("The self-evaluation cannot be changed now."))
+        assert fresh.approved_version is not None
+        evaluation, _created = Evaluation.objects.select_for_update().get_or_create(
+            table=fresh, kind=kind, month=month, defaults={"version": fresh.approved_version}
+        )
+        if expected_lock is not None and evaluation.lock_version != expected_lock:
+            raise _stale()
+        before = _evaluation_state(evaluation)
+        rows = list(evaluation.version.rows.all())
+        view = compute_scores(evaluation.version, rows, data, kind, month)
+        evaluation.budget_wan = data.budget
+        evaluation.executed_wan = data.executed
+        evaluation.budget_reason = data.budget_reason.strip()
+        evaluation.total_score = view.total
+        evaluation.grade = view.grade
+        evaluation.complete = view.complete
+        evaluation.explanations = view.as_dict()
+        evaluation.lock_version += 1
+        _validate(evaluation, ["table", "version"])
+        evaluation.save()
+        evaluation.entries.all().delete()
+        entries = [_entry(evaluation, row, data, view) for row in rows]
+        EvaluationEntry.objects.bulk_create(entries)
+        audit.record(
+            user,
+            f"{'monitoring' if kind == MONITOR else 'evaluation'}_save",
+            table=fresh,
+            obj=evaluation,
+            before=before,
+            after=_evaluation_state(evaluation),
+        )
+        return evaluation
+
+
+def _entry(evaluation: Any, row: IndicatorRow, data: EvaluationInput, view: ScoreView) -> Any:
+    from jixiao.storage.models import EvaluationEntry
+
+    given = data.entries.get(row.pk) or EntryInput()
+    score = view.rows[row.pk]
+    entry = EvaluationEntry(
+        evaluation=evaluation,
+        row=row,
+        actual_raw=given.actual.strip(),
+        level=given.level.strip(),
+        reason=given.reason.strip(),
+        forecast_raw=given.forecast.strip(),
+        likelihood=given.likelihood.strip(),
+        score=score.score,
+        weight=score.weight,
+        light=score.light,
+        explanation=score.explanation[:500],
+    )
+    _validate(entry, ["evaluation", "row"])
+    return entry
+
+
+def _evaluation_state(evaluation: Any) -> dict[str, Any]:
+    return {
+        "kind": evaluation.kind,
+        "month": evaluation.month,
+        "status": evaluation.status,
+        "total_score": None if evaluation.total_score is None else str(evaluation.total_score),
+        "grade": evaluation.grade,
+        "budget": None if evaluation.budget_wan is None else str(evaluation.budget_wan),
+        "executed": None if evaluation.executed_wan is None else str(evaluation.executed_wan),
+        "entries": {
+            e.row.name: e.actual_raw
+            for e in evaluation.entries.select_related("row")
+            if e.actual_raw or e.level
+        },
+    }
+
+
+def submit_evaluation(user: Any, table: GoalTable, kind: str = SELFEVAL, month: int = 0) -> Any:
+    """An evaluation goes to review only when every indicator and the budget are done."""
+    with transaction.atomic():
+        fresh = _locked(table, None)
+        evaluation = find_evaluation(fresh, kind, month)
+        if evaluation is None or not permissions.can_evaluate_table(user, fresh, evaluation):
+            raise NotAllowed(_("The self-evaluation cannot be submitted now."))
+        if not evaluation.complete:
+            raise WorkflowError(
+                _("Enter every actual value and the budget execution before submitting.")
+            )
+        return _evaluation_status(user, fresh, evaluation, Status.SUBMITTED, "submit")
+
+
+def review_evaluation(
+    user: Any,
+    table: GoalTable,
+    approve: bool,
+    comment: str = "",
+    kind: str = SELFEVAL,
+    month: int = 0,
+) -> Any:
+    """部门 / 财政 decision on a submitted evaluation round; a return needs a comment."""
+    with transaction.atomic():
+        fresh = _locked(table, None)
+        evaluation = find_evaluation(fresh, kind, month)
+        if evaluation is None or not permissions.can_review_evaluation(user, fresh, evaluation):
+            raise NotAllowed(_("This self-evaluation is not waiting for your review."))
+        if not approve and not comment.strip():
+            raise WorkflowError(_("Say why the table is returned: add a comment."))
+        if not approve:
+            new, action = Status.RETURNED, "return"
+        elif evaluation.status == Status.SUBMITTED:
+            new, action = Status.DEPT_APPROVED, "department_approve"
+        else:
+            new, action = Status.APPROVED, "finance_approve"
+        if comment.strip():
+            stage = "department" if evaluation.status == Status.SUBMITTED else "finance"
+            label = "自评" if kind == SELFEVAL else f"{month}月监控"
+            ReviewComment.objects.create(
+                version=evaluation.version,
+                author=_user(user),
+                stage=stage,
+                decision="approve" if approve else "return",
+                text=f"[{label}] {comment.strip()}",
+            )
+        return _evaluation_status(user, fresh, evaluation, new, action)
+
+
+def _evaluation_status(
+    user: Any, table: GoalTable, evaluation: Any, status: Status, verb: str
+) -> Any:
+    before = {"status": evaluation.status, "month": evaluation.month}
+    evaluation.status = status
+    evaluation.lock_version += 1
+    evaluation.save(update_fields=["status", "lock_version", "updated_at"])
+    prefix = "monitoring" if evaluation.kind == MONITOR else "evaluation"
+    audit.record(
+        user,
+        f"{prefix}_{verb}",
+        table=table,
+        obj=evaluation,
+        before=before,
+        after={"status": status, "month": evaluation.month},
+    )
+    return evaluation
+
+
+def filled_core_table(evaluation: Any) -> CoreTable:
+    """The filled 自评表 (kind SELFEVAL) or 监控表 (kind MONITOR), for the exporters."""
+    from jixiao.services.evaluation import monitor_goal_table, selfeval_table
+
+    rows = list(evaluation.version.rows.all())
+    data = evaluation_input_of(evaluation)
+    if evaluation.kind == MONITOR:
+        return monitor_goal_table(_monitor(evaluation.version, rows, data, evaluation.month))
+    return selfeval_table(_evaluate(evaluation.version, rows, data))
+
+
+def evaluation_template(version: TableVersion) -> bytes:
+    """The fill-in actuals workbook (``jixiao template``) of one version."""
+    from jixiao.io.actuals import write_template
+
+    return write_template([mapping.to_core(version)])
+
+
+def evaluation_input_from_file(
+    version: TableVersion,
+    rows: Sequence[IndicatorRow],
+    data: bytes,
+    name: str,
+    base: EvaluationInput,
+) -> tuple[EvaluationInput, list[Any]]:
+    """Values of an uploaded actuals sheet (xlsx / csv) over ``base``; with every problem."""
+    from jixiao.io.actuals import read_actuals_bytes
+    from jixiao.scoring.matching import match_actuals
+
+    sheet = read_actuals_bytes(data, name)
+    matched = match_actuals([mapping.to_core(version, rows)], sheet)
+    inputs = matched.inputs[0]
+    entries = dict(base.entries)
+    for index, given in inputs.indicators.items():
+        row = rows[index]
+        old = entries.get(row.pk) or EntryInput()
+        entries[row.pk] = EntryInput(
+            actual=given.actual.raw if given.actual is not None else old.actual,
+            level=given.level or old.level,
+            reason=given.reason or old.reason,
+            forecast=given.forecast.raw if given.forecast is not None else old.forecast,
+            likelihood=given.likelihood or old.likelihood,
+        )
+    budget, executed, reason = base.budget, base.executed, base.budget_reason
+    if inputs.budget is not None:
+        if inputs.budget.budget is not None:
+            budget = inputs.budget.budget.in_wan()
+        if inputs.budget.executed is not None:
+            executed = inputs.budget.executed.in_wan()
+        reason = inputs.budget.reason or reason
+    return EvaluationInput(entries, budget, executed, reason), list(matched.problems)

@@ -354,3 +354,66 @@ class LoginFailure(models.Model):
 
     class Meta:
         indexes = (models.Index(fields=["username", "ip", "at"]),)
+
+
+class Evaluation(models.Model):
+    """A self-evaluation (单位自评, ``month`` 0) or a monitoring round (绩效运行监控, month 1–12)
+    of a table's approved version.
+
+    The values sit in :class:`EvaluationEntry` rows; scores, grade and lights are computed by the
+    scoring core (``jixiao.scoring``) whenever the entries are saved, never typed in.
+    """
+
+    class Kind(Labelled):
+        SELFEVAL = "selfeval"
+        MONITOR = "monitor"
+
+        @classmethod
+        def labels(cls) -> dict[str, Any]:
+            return {"selfeval": _("Self-evaluation"), "monitor": _("Monitoring")}
+
+    table = models.ForeignKey(GoalTable, on_delete=models.CASCADE, related_name="evaluations")
+    kind = models.CharField(max_length=8, choices=Kind.choices(), default=Kind.SELFEVAL)
+    month = models.PositiveSmallIntegerField(default=0)  # monitoring: data as of this month
+    version = models.ForeignKey(TableVersion, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices(), default=Status.DRAFT
+    )
+    lock_version = models.PositiveIntegerField(default=0)
+    budget_wan = models.DecimalField(_("budget"), null=True, blank=True, **MONEY)  # 全年预算数
+    executed_wan = models.DecimalField(null=True, blank=True, **MONEY)  # 全年 / 累计执行数
+    budget_reason = models.TextField(blank=True)
+    total_score = models.DecimalField(null=True, blank=True, **NUMBER)
+    grade = models.CharField(max_length=4, blank=True)
+    complete = models.BooleanField(default=False)
+    explanations = models.JSONField(default=dict, blank=True)  # the computed view, as shown
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["table", "kind", "month"], name="evaluation_unique_round"
+            ),
+        )
+
+
+class EvaluationEntry(models.Model):
+    """The values entered for one indicator row, with the computed score or light."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="entries")
+    row = models.ForeignKey(IndicatorRow, on_delete=models.CASCADE, related_name="+")
+    actual_raw = models.CharField(_("actual value"), max_length=300, blank=True)
+    level = models.CharField(max_length=20, blank=True)  # 达成 / 部分达成 / 未达成
+    reason = models.TextField(blank=True)  # 偏差原因分析及改进措施
+    forecast_raw = models.CharField(max_length=300, blank=True)  # 全年预计完成值 (monitoring)
+    likelihood = models.CharField(max_length=20, blank=True)  # 完成目标可能性 (monitoring)
+    score = models.DecimalField(null=True, blank=True, **NUMBER)
+    weight = models.DecimalField(null=True, blank=True, **NUMBER)
+    light = models.CharField(max_length=8, blank=True)  # red / yellow / green / blue
+    explanation = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["evaluation", "row"], name="entry_unique_row"),
+        )

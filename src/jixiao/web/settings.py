@@ -143,7 +143,7 @@ LOGIN_LOCK_MINUTES = int(os.environ.get("JIXIAO_LOGIN_LOCK_MINUTES", "15"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
-CSRF_COOKIE_HTTPONLY = False  # the upload progress script reads it for its XHR
+CSRF_COOKIE_HTTPONLY = True  # scripts send the token from the form, never read the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

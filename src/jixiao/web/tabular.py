@@ -30,7 +30,8 @@ def render(fmt: str, title: str, header: Sequence[str], rows: Iterable[Sequence[
     from openpyxl.styles import Font
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.create_sheet(index=0)
+    book.remove(book.worksheets[1])  # the default empty sheet
     sheet.title = title[:31]
     sheet.append(list(header))
     for cell in sheet[1]:

@@ -2,7 +2,16 @@ from django.contrib import admin
 from django.urls import path
 from django.views.i18n import set_language
 
-from jixiao.web.views import auth, dashboard, edit, exports, imports, tables, workflow
+from jixiao.web.views import (
+    auth,
+    dashboard,
+    edit,
+    evaluation,
+    exports,
+    imports,
+    tables,
+    workflow,
+)
 
 admin.site.site_header = "jixiao"
 
@@ -10,6 +19,7 @@ urlpatterns = [
     path("", tables.home, name="home"),
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.logout_view, name="logout"),
+    path("password/", auth.PasswordChangeView.as_view(), name="password-change"),
     path("i18n/setlang/", auth.login_not_required(set_language), name="set_language"),
     path("tables/", tables.table_list, name="table-list"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
@@ -27,6 +37,7 @@ urlpatterns = [
     path("tables/<int:pk>/submit/", workflow.submit, name="table-submit"),
     path("tables/<int:pk>/review/", workflow.review, name="table-review"),
     path("tables/<int:pk>/adjust/", workflow.adjust, name="table-adjust"),
+    path("tables/<int:pk>/monitoring/", evaluation.monitoring_latest, name="monitoring-latest"),
     path("api/target/", edit.target_preview, name="api-target"),
     path("import/", imports.upload, name="import-upload"),
     path("import/<str:token>/", imports.preview, name="import-preview"),
@@ -34,3 +45,29 @@ urlpatterns = [
     path("import/<str:token>/discard/", imports.discard, name="import-discard"),
     path("admin/", admin.site.urls),
 ]
+
+# Self-evaluation and monitoring rounds share their views; kind and month come from the URL.
+_ROUNDS = (
+    ("evaluation", "tables/<int:pk>/evaluation/", {"kind": "selfeval"}),
+    ("monitoring", "tables/<int:pk>/monitoring/<int:month>/", {"kind": "monitor"}),
+)
+for _name, _route, _kind in _ROUNDS:
+    urlpatterns += [
+        path(_route, evaluation.evaluation_page, _kind, name=_name),
+        path(f"{_route}score/", evaluation.evaluation_score, _kind, name=f"{_name}-score"),
+        path(f"{_route}submit/", evaluation.evaluation_submit, _kind, name=f"{_name}-submit"),
+        path(f"{_route}review/", evaluation.evaluation_review, _kind, name=f"{_name}-review"),
+        path(f"{_route}upload/", evaluation.evaluation_upload, _kind, name=f"{_name}-upload"),
+        path(
+            f"{_route}template.xlsx",
+            evaluation.evaluation_template,
+            _kind,
+            name=f"{_name}-template",
+        ),
+        path(
+            f"{_route}download.<str:fmt>",
+            evaluation.evaluation_download,
+            _kind,
+            name=f"{_name}-download",
+        ),
+    ]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from office_dongguan import PROJECTS, Merge, Project, official_grid  # noqa: E402
+from office_dongguan import PROJECTS, Merge, Project, official_grid
 
 
 def soffice() -> str | None:
@@ -74,7 +74,9 @@ def write_grid_xlsx(ws: object, rows: list[list[str]], merges: Sequence[Merge], 
         )
 
 
-def make_xlsx(path: Path, projects: Sequence[Project] = PROJECTS, *, one_sheet: bool = False) -> Path:
+def make_xlsx(
+    path: Path, projects: Sequence[Project] = PROJECTS, *, one_sheet: bool = False
+) -> Path:
     """One sheet per project (or all stacked on one sheet), official form, 26+ merged ranges."""
     from openpyxl import Workbook
 
@@ -100,9 +102,7 @@ def make_xlsx(path: Path, projects: Sequence[Project] = PROJECTS, *, one_sheet: 
     return path
 
 
-def make_docx(
-    path: Path, projects: Sequence[Project] = PROJECTS, *, preamble: bool = True
-) -> Path:
+def make_docx(path: Path, projects: Sequence[Project] = PROJECTS, *, preamble: bool = True) -> Path:
     """A disclosure-like Word file: prose, then per project a title paragraph and the form."""
     import docx
     from docx.enum.text import WD_BREAK
@@ -170,8 +170,9 @@ def many_projects(n: int) -> list[Project]:
 
 def make_docx_by_writer(path: Path, n: int) -> Path:
     """``n`` forms written by jixiao's docx exporter (one per page, headings between)."""
-    from jixiao.io.writers.docx import DocxExporter
     from office_dongguan import goal_tables
+
+    from jixiao.io.writers.docx import DocxExporter
 
     path.write_bytes(DocxExporter(goal_tables(tuple(many_projects(n)))).render())
     return path
@@ -180,13 +181,13 @@ def make_docx_by_writer(path: Path, n: int) -> Path:
 def make_protected_pdf(path: Path, *, user_password: str = "") -> Path:
     """A goal-table PDF encrypted with an owner password, copying and printing forbidden
     (as many disclosures are); with ``user_password`` it cannot even be opened without it."""
+    from office_dongguan import goal_tables
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.platypus import SimpleDocTemplate
 
     from jixiao.io.writers.layout import layout_for
     from jixiao.io.writers.pdf import _Styles, register_font, sheet_flowables
-    from office_dongguan import goal_tables
 
     encrypt = StandardEncryption(
         user_password, "owner-secret", canPrint=0, canModify=0, canCopy=0, canAnnotate=0

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Made
 from office_dongguan import PROJECTS, official_grid
 from office_fixtures import make_gbk_pdf, make_protected_pdf, make_scanned_pdf, many_projects
+from office_support import Made
 from test_readers_xlsx_docx import assert_dongguan, merges_of
 
 from jixiao.core.problems import Severity
@@ -90,7 +90,9 @@ def test_scanned_pages_are_reported_not_skipped(tmp_path: Path) -> None:
 
 def test_cjk_font_without_tounicode(tmp_path: Path) -> None:
     raw = read_pdf(make_gbk_pdf(tmp_path / "gbk.pdf"))
-    assert [compact_rows(t) for t in raw.tables] == [[["项目名称", "工会经费"], ["年度预算", "15.47万元"]]]
+    assert [compact_rows(t) for t in raw.tables] == [
+        [["项目名称", "工会经费"], ["年度预算", "15.47万元"]]
+    ]
 
 
 def test_not_a_pdf_body_is_a_clear_error(tmp_path: Path) -> None:
@@ -145,7 +147,9 @@ def test_r2_split_row_joined_back() -> None:
         ],
         page=1,
     )
-    page2 = _cells([[("", 0, 1), ("值", 1, 1), ("", 2, 1)], [("甲", 0, 1), ("---", 1, 1), ("1", 2, 1)]], 2)
+    page2 = _cells(
+        [[("", 0, 1), ("值", 1, 1), ("", 2, 1)], [("甲", 0, 1), ("---", 1, 1), ("1", 2, 1)]], 2
+    )
     table = to_table(stitch([page1, page2]), "f.pdf")
     assert [[compact(t) for t in row] for row in table.texts()] == [
         ["三级指标", "实施周期指标值", "当年度指标值"],
@@ -174,3 +178,40 @@ def test_a_fragment_with_fewer_column_rules_is_aligned() -> None:
     assert table.width == 4
     assert table.rows[0][0].colspan == 2 and table.rows[0][2].colspan == 2
     assert table.texts()[1] == ["绩效指标", "一级指标", "三级指标", "值"]
+
+
+def test_long_goal_paragraph_cut_by_a_page_break(made: Made) -> None:
+    from dataclasses import replace
+
+    from office_dongguan import PROJECTS
+    from office_fixtures import make_docx
+
+    long = replace(PROJECTS[1], annual_goal=PROJECTS[1].annual_goal * 16)
+    docx = made.get("cellsplit", lambda d: make_docx(d / "cellsplit.docx", [long], preamble=False))
+    pdf = made.lo("cellsplit_pdf", docx, "pdf")
+    raw = read_pdf(pdf)
+    pages = {c.source.page for t in forms_of(raw.tables) for row in t.rows for c in row}
+    assert pages == {1, 2}, "the paragraph must cross the page break in this fixture"
+    (table,) = parse_file(pdf).tables
+    assert table.header.annual_goal == long.annual_goal
+    assert len(table.indicators) == 17
+
+
+def test_paragraph_rest_joined_but_finished_rows_kept() -> None:
+    text = "做好特大信访案件处理工作进一步加强和改善行政应诉工作保障参保人"
+    page1 = _cells([[("总体绩效目标^2", 0, 1), ("2024年度目标", 1, 1)], [(text, 1, 1)]], 1)
+    rest = _cells([[("", 0, 1), ("权益。", 1, 1)], [("绩效指标", 0, 1), ("一级指标", 1, 1)]], 2)
+    joined = to_table(stitch([page1, rest]), "f.pdf")
+    assert joined.filled() == [
+        ["总体绩效目标", "2024年度目标"],
+        ["总体绩效目标", text + "权益。"],
+        ["绩效指标", "一级指标"],
+    ]
+    finished = _cells([[("总体绩效目标^2", 0, 1), ("实施周期总目标", 1, 1)], [("---", 1, 1)]], 1)
+    label = _cells([[("", 0, 1), ("2024年度目标", 1, 1)]], 2)
+    kept = to_table(stitch([finished, label]), "f.pdf")
+    assert kept.filled() == [
+        ["总体绩效目标", "实施周期总目标"],
+        ["总体绩效目标", "---"],
+        ["总体绩效目标", "2024年度目标"],
+    ]

@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import Made, need_soffice
-from office_fixtures import many_projects
 from office_dongguan import PROJECTS, official_grid
+from office_fixtures import many_projects
+from office_support import Made, need_soffice
 
 from jixiao.core.problems import Severity
 from jixiao.io.formats import Format, detect

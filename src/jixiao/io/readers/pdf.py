@@ -139,13 +139,13 @@ def _fragment(table: Any, page: int) -> Fragment:
 
 
 def _inside(char: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
+    x = (float(char["x0"]) + float(char["x1"])) / 2
+    y = (float(char["top"]) + float(char["bottom"])) / 2
     return box[0] <= x < box[2] and box[1] <= y < box[3]
 
 
 def _text_lines(chars: list[dict[str, Any]], page: int) -> list[TextLine]:
-    from pdfplumber.utils import extract_text
+    from pdfplumber.utils.text import extract_text
 
     groups: list[list[dict[str, Any]]] = []
     for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):

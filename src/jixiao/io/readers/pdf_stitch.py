@@ -10,9 +10,11 @@ This module:
    not draw every column rule, so it has fewer columns);
 4. stitches each continuation's first row (notes-reading-office-files §6):
 
-   * R2, split row: in the indicator block (at or below the row holding ``三级指标``), a first
-     row whose ``三级指标`` cell is empty is the rest of a row cut by the page break: its texts
-     are appended cell-wise to the previous row and the row is dropped;
+   * R2, split row: the first row is the rest of a row cut by the page break, and its texts are
+     appended cell-wise to the previous row, when (a) in the indicator block (at or below the
+     row holding ``三级指标``) its ``三级指标`` cell is empty, or the name goes on while every
+     value cell is empty; or (b) it holds only the rest of a long text cell (a goal paragraph)
+     whose text above is unfinished (no closing 。；！？);
    * R1, merge continued: leading cells of the first row that are empty (Writer prints a cut
      merged cell's text once) or repeat the cell above (Calc repeats it) become covered by the
      origin above, whose row span grows.
@@ -172,22 +174,22 @@ class _Grid:
         self.result.n_rows += n_rows
 
     def _split_row(self, spans: list[_Span], n_rows: int) -> tuple[list[_Span], int]:
-        """R2: the first row is the rest of the previous page's last row."""
+        """R2: the first row is the rest of the previous page's last row: fold it back."""
         last = self.result.n_rows - 1
-        key = self.key_col
-        if key is None or self.key_row is None or last < self.key_row:
-            return spans, n_rows
         first = [s for s in spans if s.row == 0]
-        key_cell = next((s for s in first if s.col <= key < s.col + s.colspan), None)
-        if key_cell is None or not any(s.text.strip() for s in first):
+        if not any(s.text.strip() for s in first):
             return spans, n_rows
-        if key_cell.text.strip() and not self._values_cut(first, key, last):
+        if not (self._indicator_row_cut(first, last) or self._paragraph_cut(first, last)):
             return spans, n_rows
         for span in first:
             above = self.origin_at(last, span.col)
-            if span.text.strip() and above is not None:
+            if (
+                span.text.strip()
+                and above is not None
+                and compact(span.text) != compact(above.text)
+            ):
                 above.text = unwrap(f"{above.text}\n{span.text}") if above.text else span.text
-        self.result.rules.append((key_cell.page, "R2"))
+        self.result.rules.append((first[0].page, "R2"))
         rest: list[_Span] = []
         for span in spans:
             if span.row == 0 and span.rowspan == 1:
@@ -199,6 +201,38 @@ class _Grid:
                 rest.append(span)
         return rest, max(n_rows - 1, 0)
 
+    def _indicator_row_cut(self, first: list[_Span], last: int) -> bool:
+        """Under the 三级指标 heading: the key cell is empty on the new page, or the key text
+        goes on while every value cell is empty."""
+        key = self.key_col
+        if key is None or self.key_row is None or last < self.key_row:
+            return False
+        key_cell = next((s for s in first if s.col <= key < s.col + s.colspan), None)
+        if key_cell is None:
+            return False
+        return not key_cell.text.strip() or self._values_cut(first, key, last)
+
+    def _paragraph_cut(self, first: list[_Span], last: int) -> bool:
+        """A long text cell (a goal paragraph) cut by the break: the new page's first row holds
+        only its rest, beside empty or repeated label cells, and the text above is unfinished."""
+        above_all = [self.origin_at(last, s.col) for s in first]
+        rest = [
+            (s, a)
+            for s, a in zip(first, above_all, strict=True)
+            if a is not None and a.row == last and s.text.strip()
+        ]
+        if len(rest) != 1:
+            return False
+        span, above = rest[0]
+        leading_ok = all(
+            a is not None and (s is span or compact(s.text) in ("", compact(a.text)))
+            for s, a in zip(first, above_all, strict=True)
+        )
+        own_texts = [a for a in above_all if a is not None and a.row == last and a.text.strip()]
+        unfinished = len(above.text) >= 20 and above.text.rstrip()[-1] not in "。；！？.;!?"
+        same_extent = above.col == span.col and above.colspan == span.colspan
+        return leading_ok and same_extent and unfinished and len(own_texts) == 1
+
     def _values_cut(self, first: list[_Span], key: int, last: int) -> bool:
         """The key text itself was cut: every value cell right of it is empty on the new page
         while the previous row has values there."""
@@ -206,7 +240,9 @@ class _Grid:
         if not right or any(s.text.strip() for s in right):
             return False
         above = [self.origin_at(last, s.col) for s in right]
-        return any(a is not None and a.row + a.rowspan - 1 == last and a.text.strip() for a in above)
+        return any(
+            a is not None and a.row + a.rowspan - 1 == last and a.text.strip() for a in above
+        )
 
     def _merge_continued(self, spans: list[_Span]) -> set[int]:
         """R1: leading first-row cells continue the merged cell above; returns their columns."""

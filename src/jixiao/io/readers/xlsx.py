@@ -139,5 +139,7 @@ def _with_format(number: Decimal, number_format: str | None) -> str:
 
 def _plain(number: Decimal, *, keep_scale: bool) -> str:
     if not keep_scale:
-        number = number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
+        number = (
+            number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
+        )
     return format(number, "f")

@@ -10,7 +10,8 @@ from jixiao.io.writers.layout import Sheet, Style, layout_for
 _CSS = """
 body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei", serif;
        margin: 2em auto; max-width: 60em; color: #000; }
-h1 { font-size: 1.5em; text-align: center; margin: 1.5em 0 0.2em; font-family: "SimHei", sans-serif; }
+h1 { font-size: 1.5em; text-align: center; margin: 1.5em 0 0.2em;
+     font-family: "SimHei", "Noto Sans CJK SC", sans-serif; }
 p.year { text-align: center; margin: 0 0 0.8em; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 2em; }
 td, th { border: 1px solid #000; padding: 0.3em 0.4em; font-size: 0.9em; vertical-align: middle;

@@ -14,7 +14,7 @@ that grid onto its format, so every format prints the same form:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -206,7 +206,9 @@ def _year_text(year: int | None) -> str:
 def _label_value_row(sheet: Sheet, label: str, value: str, *, label_span: int) -> None:
     sheet.add(0, label, colspan=label_span, style=Style.LABEL)
     width = sheet.n_cols - label_span
-    sheet.add(label_span, value, colspan=width, style=Style.TEXT if len(value) > 30 else Style.VALUE)
+    sheet.add(
+        label_span, value, colspan=width, style=Style.TEXT if len(value) > 30 else Style.VALUE
+    )
     sheet.next_row()
 
 
@@ -230,10 +232,10 @@ def _runs(keys: Sequence[object]) -> list[tuple[int, int]]:
 def _indicator_rows(
     sheet: Sheet,
     indicators: Sequence[Indicator],
-    values: object,
+    values: Callable[[Indicator], list[str]],
     *,
     level_cols: tuple[int, int],
-    level1_label: object = None,
+    level1_label: Callable[[str, Sequence[Indicator]], str] | None = None,
 ) -> None:
     """Indicator rows: 一级/二级 merged over runs, then the per-indicator value cells."""
     top = sheet.n_rows
@@ -242,13 +244,12 @@ def _indicator_rows(
     level2 = [(ind.level1, ind.level2) if ind.level2 else None for ind in indicators]
     for start, length in _runs(level1):
         text = indicators[start].level1 or ""
-        if callable(level1_label) and text:
+        if level1_label is not None and text:
             text = level1_label(text, indicators[start : start + length])
         sheet.add(l1_col, text, rowspan=length, row=top + start, style=Style.LABEL)
     for start, length in _runs(level2):
         text = indicators[start].level2 or ""
         sheet.add(l2_col, text, rowspan=length, row=top + start, style=Style.LABEL)
-    assert callable(values)
     for i, ind in enumerate(indicators):
         for offset, text in enumerate(values(ind)):
             style = Style.TEXT if offset == 0 or len(text) > 12 else Style.VALUE
@@ -275,7 +276,9 @@ def selfeval_sheet(table: GoalTable, year: int | None) -> Sheet:
     rows = _funding_rows(table)
     sheet.add(0, "项目资金（万元）", rowspan=1 + len(rows), style=Style.LABEL)
     sheet.add(1, "", colspan=2, style=Style.HEAD)
-    for offset, title in enumerate(["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]):
+    for offset, title in enumerate(
+        ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    ):
         sheet.add(3 + offset, title, style=Style.HEAD)
     sheet.next_row()
     for label, cells in rows:
@@ -384,7 +387,10 @@ def monitor_sheet(table: GoalTable, year: int | None) -> Sheet:
     budget_titles = [
         ("年初预算数", amount_text(b.initial, with_unit=False)),
         ("全年预算数", amount_text(b.adjusted or b.amount, with_unit=False)),
-        (f"1-{month}月执行数" if month else "截至当期执行数", amount_text(b.executed, False)),
+        (
+            f"1-{month}月执行数" if month else "截至当期执行数",
+            amount_text(b.executed, with_unit=False),
+        ),
         ("执行率", percent_text(b.rate)),
         ("全年预计执行数", extra.get("budget_forecast", "")),
     ]

@@ -49,13 +49,13 @@ def find_cjk_font() -> FontFile:
     """The TrueType CJK font to embed (``$JIXIAO_CJK_FONT`` first, then known paths)."""
     configured = os.environ.get("JIXIAO_CJK_FONT")
     if configured:
-        path, _, index = configured.partition("#")
-        if not Path(path).is_file():
+        file_name, _, sub_index = configured.partition("#")
+        if not Path(file_name).is_file():
             raise FontNotFoundError(f"JIXIAO_CJK_FONT={configured!r}: no such font file")
-        return FontFile(Path(path), int(index or 0))
-    for path, index in KNOWN_FONTS:
-        if Path(path).is_file():
-            return FontFile(Path(path), index)
+        return FontFile(Path(file_name), int(sub_index or 0))
+    for known, index in KNOWN_FONTS:
+        if Path(known).is_file():
+            return FontFile(Path(known), index)
     raise FontNotFoundError(
         "PDF export needs a TrueType Chinese font to embed, and none was found. Install one "
         "(Debian/Ubuntu: apt-get install fonts-wqy-microhei; Fedora: wqy-microhei-fonts) or set "

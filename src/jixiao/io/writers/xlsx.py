@@ -113,11 +113,12 @@ class XlsxExporter(Exporter):
         from openpyxl.worksheet.pagebreak import Break
 
         workbook = Workbook()
+        first: Any = workbook.active
         styles = _Styles()
         sheets = [layout_for(t, self.options.year) for t in self.tables]
         taken: set[str] = set()
         if self.options.one_per_page or not sheets:
-            workbook.remove(workbook.active)
+            workbook.remove(first)
             for sheet in sheets:
                 ws = workbook.create_sheet(sheet_title(sheet.name, taken))
                 write_sheet(ws, sheet, 1, styles)
@@ -125,7 +126,7 @@ class XlsxExporter(Exporter):
             if not sheets:
                 workbook.create_sheet("绩效目标表")
         else:
-            ws = workbook.active
+            ws = first
             ws.title = "绩效目标表"
             top = 1
             for i, sheet in enumerate(sheets):

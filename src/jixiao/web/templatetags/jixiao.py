@@ -50,12 +50,28 @@ ACTION_LABELS = {
     "finance_approve": _("Approved by finance"),
     "finance_return": _("Returned by finance"),
     "adjust": _("Adjustment started"),
+    "evaluation_save": _("Self-evaluation saved"),
+    "evaluation_submit": _("Self-evaluation submitted"),
+    "evaluation_department_approve": _("Self-evaluation approved by department"),
+    "evaluation_finance_approve": _("Self-evaluation approved by finance"),
+    "evaluation_return": _("Self-evaluation returned"),
+    "monitoring_save": _("Monitoring saved"),
+    "monitoring_submit": _("Monitoring submitted"),
+    "monitoring_department_approve": _("Monitoring approved by department"),
+    "monitoring_finance_approve": _("Monitoring approved by finance"),
+    "monitoring_return": _("Monitoring returned"),
 }
 DIFF_LABELS = {
     "added": _("added"),
     "removed": _("removed"),
     "changed": _("changed"),
     "same": _("unchanged"),
+}
+LIGHT_LABELS = {
+    "red": _("red"),
+    "yellow": _("yellow"),
+    "green": _("green"),
+    "blue": _("blue"),
 }
 SEVERITY_LABELS = {"error": _("error"), "warning": _("warning"), "info": _("info")}
 KIND_LABELS = {
@@ -231,15 +247,15 @@ def barchart(rows: Any, unit: str = "", link: str = "", css: str = "") -> dict[s
     """Horizontal bars as inline SVG: ``rows`` are (label, value, key) triples."""
     items = [(str(label), Decimal(str(value or 0)), key) for label, value, key in rows]
     top = max((v for _, v, _ in items), default=Decimal(0)) or Decimal(1)
-    bar_height, gap, label_width, width = 22, 8, 240, 720
+    bar_height, gap, label_width, width = 20, 6, 150, 460
     bars = []
     for i, (label, value, key) in enumerate(items):
-        length = int((width - label_width - 110) * value / top)
+        length = int((width - label_width - 95) * value / top)
         bars.append(
             {
                 "y": i * (bar_height + gap),
                 "text_y": i * (bar_height + gap) + bar_height * 0.7,
-                "label": label if len(label) <= 18 else label[:17] + "…",
+                "label": label if len(label) <= 11 else label[:10] + "…",
                 "full": label,
                 "value": show(value),
                 "length": max(length, 1 if value else 0),
@@ -257,3 +273,14 @@ def barchart(rows: Any, unit: str = "", link: str = "", css: str = "") -> dict[s
         "label_width": label_width,
         "bar_height": bar_height,
     }
+
+
+@register.filter
+def show_blank(value: Any) -> str:
+    """Like ``show`` but empty for a missing value (form fields)."""
+    return "" if value is None or value == "" else show(value)
+
+
+@register.filter
+def light_label(light: Any) -> Any:
+    return LIGHT_LABELS.get(str(light or ""), "—")

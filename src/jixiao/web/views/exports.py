@@ -1,3 +1,4 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
 """Downloads: a table through the registered exporters; lists and history as csv / xlsx."""
 
 from __future__ import annotations

@@ -123,3 +123,65 @@
     initRows();
   });
 })();
+
+/* Self-evaluation: scores, total and grade follow the values as they are typed. */
+(function () {
+  "use strict";
+  function init() {
+    var form = document.getElementById("eval-form");
+    if (!form || !window.fetch) return;
+    var url = form.dataset.scoreUrl;
+    var timer = null;
+    function text(v) { return v === null || v === undefined ? "—" : v; }
+    var lightNames = JSON.parse(form.dataset.lights || "{}");
+    function setLight(el, light) {
+      el.className = "light l-" + (light || "none");
+      el.textContent = lightNames[light] || "—";
+    }
+    function apply(data) {
+      Object.keys(data.rows).forEach(function (pk) {
+        var tr = form.querySelector("tr[data-row='" + pk + "']");
+        if (!tr) return;
+        var r = data.rows[pk];
+        var score = tr.querySelector("[data-score]");
+        if (score) score.textContent = text(r.score);
+        var weight = tr.querySelector("[data-weight]");
+        if (weight) weight.textContent = text(r.weight);
+        var light = tr.querySelector("[data-light]");
+        if (light) setLight(light, r.light);
+        tr.querySelector("[data-explain]").textContent = r.explanation || "—";
+        tr.querySelector("td.score").classList.add("updated");
+      });
+      var grade = document.getElementById("grade");
+      if (grade) {
+        document.getElementById("total").textContent = text(data.total);
+        grade.textContent = data.grade || "—";
+        grade.className = "grade g-" + (data.grade || "none");
+      } else {
+        document.getElementById("total").textContent = data.budget.score ? data.budget.score + "%" : "—";
+        setLight(document.getElementById("budget-light"), data.budget.light);
+      }
+      var complete = document.getElementById("complete");
+      complete.textContent = data.complete ? complete.dataset.yes : complete.dataset.no;
+      document.getElementById("budget-rate").textContent = data.budget.rate ? data.budget.rate + "%" : "—";
+      var budgetScore = document.getElementById("budget-score");
+      if (budgetScore) budgetScore.textContent = text(data.budget.score);
+      document.getElementById("budget-explain").textContent = data.budget.explanation || "";
+      var list = document.getElementById("score-problems");
+      list.innerHTML = "";
+      data.problems.forEach(function (p) {
+        var li = document.createElement("li"); li.className = "sev-warning"; li.textContent = p; list.appendChild(li);
+      });
+    }
+    function score() {
+      fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin",
+                   headers: { "X-Requested-With": "XMLHttpRequest" } })
+        .then(function (r) { return r.json(); })
+        .then(function (data) { if (data.ok) apply(data); })
+        .catch(function () { /* keep the last scores */ });
+    }
+    form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(score, 250); });
+    form.addEventListener("change", function () { clearTimeout(timer); timer = setTimeout(score, 50); });
+  }
+  document.addEventListener("DOMContentLoaded", init);
+})();

@@ -1,0 +1,256 @@
+# mypy: disable-error-code="misc, no-any-return, untyped-decorator"
+"""Self-evaluation (单位自评) and monitoring (绩效运行监控): enter values, see scores or lights as
+you type, upload the fill-in sheet, submit, review, download the filled table.
+
+Every view takes ``kind`` (selfeval / monitor) and ``month`` (0 for the self-evaluation) from
+the URL (see ``urls.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jixiao.io.writers import ExportOptions, get_exporter
+from jixiao.services import permissions, workflow
+from jixiao.storage.models import GoalTable, TableVersion
+from jixiao.web import tabular
+from jixiao.web.views.common import decimal_or_none, int_or_none, table_or_404
+
+LEVELS = ("达成", "部分达成", "未达成")
+LIKELIHOOD = ("确定能", "有可能", "完全不可能")
+ACTIONS = ("score", "submit", "review", "download", "template", "upload")
+
+
+def round_urls(table: GoalTable, kind: str, month: int) -> dict[str, str]:
+    """The URLs of one round's page and actions."""
+    if kind == workflow.MONITOR:
+        args: list[Any] = [table.pk, month]
+        prefix = "monitoring"
+    else:
+        args, prefix = [table.pk], "evaluation"
+    urls = {"page": reverse(prefix, args=args)}
+    for action in ACTIONS:
+        if action != "download":
+            urls[action] = reverse(f"{prefix}-{action}", args=args)
+    return urls
+
+
+def download_links(table: GoalTable, kind: str, month: int) -> list[tuple[str, str]]:
+    args: list[Any] = [table.pk, month] if kind == workflow.MONITOR else [table.pk]
+    prefix = "monitoring" if kind == workflow.MONITOR else "evaluation"
+    return [
+        (label, reverse(f"{prefix}-download", args=[*args, fmt]))
+        for fmt, label in (("xlsx", "Excel"), ("docx", "Word"), ("pdf", "PDF"))
+    ]
+
+
+def _context(request: HttpRequest, pk: int, kind: str, month: int) -> tuple[Any, ...]:
+    table = table_or_404(request, pk)
+    if kind == workflow.MONITOR and not 1 <= month <= 12:
+        raise Http404("no such month")
+    evaluation = workflow.find_evaluation(table, kind, month)
+    version: TableVersion | None = evaluation.version if evaluation else table.approved_version
+    if version is None:
+        raise Http404("the table has no approved version to evaluate")
+    return table, evaluation, version, list(version.rows.all())
+
+
+def _form(request: HttpRequest, rows: list[Any]) -> tuple[workflow.EvaluationInput, list[str]]:
+    post = request.POST
+    errors: list[str] = []
+    amounts = {}
+    for name in ("budget", "executed"):
+        try:
+            amounts[name] = decimal_or_none(post.get(name))
+        except ValueError:
+            errors.append(_("The budget figures must be numbers (万元)."))
+            amounts[name] = None
+
+    def pick(name: str, allowed: tuple[str, ...]) -> str:
+        value = post.get(name, "")
+        return value if value in allowed else ""
+
+    data = workflow.EvaluationInput(
+        entries={
+            r.pk: workflow.EntryInput(
+                actual=post.get(f"actual_{r.pk}", "")[:300],
+                level=pick(f"level_{r.pk}", LEVELS),
+                reason=post.get(f"reason_{r.pk}", ""),
+                forecast=post.get(f"forecast_{r.pk}", "")[:300],
+                likelihood=pick(f"likelihood_{r.pk}", LIKELIHOOD),
+            )
+            for r in rows
+        },
+        budget=amounts["budget"],
+        executed=amounts["executed"],
+        budget_reason=post.get("budget_reason", ""),
+    )
+    return data, errors
+
+
+def evaluation_page(request: HttpRequest, pk: int, kind: str, month: int = 0) -> HttpResponse:
+    table, evaluation, version, rows = _context(request, pk, kind, month)
+    editable = permissions.can_evaluate_table(request.user, table, evaluation)
+    urls = round_urls(table, kind, month)
+    errors: list[str] = []
+    conflict = False
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        data, errors = _form(request, rows)
+        if not errors:
+            try:
+                lock = int_or_none(request.POST.get("lock_version"))
+                workflow.save_evaluation(request.user, table, lock, data, kind, month)
+            except workflow.ConflictError as exc:
+                conflict = True
+                errors.append(str(exc))
+            except workflow.WorkflowError as exc:
+                errors.append(str(exc))
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(urls["page"])
+    else:
+        data = (
+            workflow.evaluation_input_of(evaluation) if evaluation else workflow.EvaluationInput()
+        )
+    view = workflow.compute_scores(version, rows, data, kind, month)
+    return render(
+        request,
+        "jixiao/evaluation.html",
+        {
+            "table": table,
+            "evaluation": evaluation,
+            "version": version,
+            "kind": kind,
+            "month": month,
+            "months": range(1, 13),
+            "monitor": kind == workflow.MONITOR,
+            "urls": urls,
+            "rows": [
+                (r, data.entries.get(r.pk) or workflow.EntryInput(), view.rows[r.pk]) for r in rows
+            ],
+            "data": data,
+            "view": view,
+            "levels": LEVELS,
+            "likelihoods": LIKELIHOOD,
+            "editable": editable,
+            "can_review": permissions.can_review_evaluation(request.user, table, evaluation),
+            "errors": errors,
+            "conflict": conflict,
+            "downloads": download_links(table, kind, month),
+        },
+        status=409 if conflict else (400 if errors else 200),
+    )
+
+
+def monitoring_latest(request: HttpRequest, pk: int) -> HttpResponse:
+    """The latest monitoring round of a table, or the current month's."""
+    table = table_or_404(request, pk)
+    latest = table.evaluations.filter(kind=workflow.MONITOR).order_by("-month").first()
+    month = latest.month if latest else timezone.localdate().month
+    return redirect("monitoring", pk=table.pk, month=month)
+
+
+@require_POST
+def evaluation_score(request: HttpRequest, pk: int, kind: str, month: int = 0) -> JsonResponse:
+    """Live scores or lights for the form as typed (nothing saved)."""
+    table, evaluation, version, rows = _context(request, pk, kind, month)
+    if not permissions.can_evaluate_table(request.user, table, evaluation):
+        raise PermissionDenied
+    data, errors = _form(request, rows)
+    if errors:
+        return JsonResponse({"ok": False, "errors": errors}, status=400)
+    view = workflow.compute_scores(version, rows, data, kind, month)
+    return JsonResponse({"ok": True, **view.as_dict()})
+
+
+@require_POST
+def evaluation_submit(request: HttpRequest, pk: int, kind: str, month: int = 0) -> HttpResponse:
+    table, _evaluation, _version, _rows = _context(request, pk, kind, month)
+    try:
+        workflow.submit_evaluation(request.user, table, kind, month)
+    except workflow.NotAllowed as exc:
+        raise PermissionDenied from exc
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Submitted for review."))
+    return redirect(round_urls(table, kind, month)["page"])
+
+
+@require_POST
+def evaluation_review(request: HttpRequest, pk: int, kind: str, month: int = 0) -> HttpResponse:
+    table, _evaluation, _version, _rows = _context(request, pk, kind, month)
+    approve = request.POST.get("decision") == "approve"
+    comment = request.POST.get("comment", "")
+    try:
+        workflow.review_evaluation(request.user, table, approve, comment, kind, month)
+    except workflow.NotAllowed as exc:
+        raise PermissionDenied from exc
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Approved.") if approve else _("Returned to the unit."))
+    return redirect(round_urls(table, kind, month)["page"])
+
+
+def evaluation_download(
+    request: HttpRequest, pk: int, kind: str, fmt: str, month: int = 0
+) -> HttpResponse:
+    """The filled 自评表 or 监控表 through the exporters."""
+    table, evaluation, _version, _rows = _context(request, pk, kind, month)
+    if evaluation is None:
+        raise Http404("nothing entered yet")
+    try:
+        exporter = get_exporter(fmt)
+    except KeyError as exc:
+        raise Http404("no such format") from exc
+    core = workflow.filled_core_table(evaluation)
+    data = exporter([core], ExportOptions(year=table.year)).render()
+    what = f"{month}月监控表" if kind == workflow.MONITOR else "自评表"
+    name = f"{evaluation.version.project_name}-{table.year}-{what}{exporter.extension}"
+    return tabular.attachment(data, exporter.content_type, name)
+
+
+def evaluation_template(request: HttpRequest, pk: int, kind: str, month: int = 0) -> HttpResponse:
+    """The fill-in workbook for this table's values."""
+    table, _evaluation, version, _rows = _context(request, pk, kind, month)
+    data = workflow.evaluation_template(version)
+    name = f"{version.project_name}-{table.year}-实际完成值填报表.xlsx"
+    return tabular.attachment(data, tabular.CONTENT_TYPES["xlsx"], name)
+
+
+@require_POST
+def evaluation_upload(request: HttpRequest, pk: int, kind: str, month: int = 0) -> HttpResponse:
+    """Fill the round from an uploaded fill-in sheet and save it (scores computed)."""
+    table, evaluation, version, rows = _context(request, pk, kind, month)
+    if not permissions.can_evaluate_table(request.user, table, evaluation):
+        raise PermissionDenied
+    page = round_urls(table, kind, month)["page"]
+    file = request.FILES.get("file")
+    if file is None:
+        messages.error(request, _("Choose a file to upload."))
+        return redirect(page)
+    base = workflow.evaluation_input_of(evaluation) if evaluation else workflow.EvaluationInput()
+    data, problems = workflow.evaluation_input_from_file(
+        version, rows, file.read(), file.name or "upload", base
+    )
+    for problem in problems[:20]:
+        messages.warning(request, f"{problem.source.short()}: {problem.message}")
+    try:
+        workflow.save_evaluation(request.user, table, None, data, kind, month)
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The values of the file were saved."))
+    return redirect(page)

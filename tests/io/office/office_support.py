@@ -1,0 +1,71 @@
+"""Shared helpers of the office-format tests: skip reasons and lazily made fixture files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import office_fixtures as fx
+import pytest
+
+NEEDS_LO = "LibreOffice (soffice) is not installed; CI installs libreoffice-*-nogui"
+NEEDS_POPPLER = "poppler-utils (pdftoppm/pdffonts) is not installed"
+
+
+def need_soffice() -> None:
+    if fx.soffice() is None:
+        pytest.skip(NEEDS_LO)
+
+
+def need_poppler() -> None:
+    if shutil.which("pdftoppm") is None or shutil.which("pdffonts") is None:
+        pytest.skip(NEEDS_POPPLER)
+
+
+class Made:
+    """Lazily made fixture files in one session folder (each made once)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._cache: dict[str, Path] = {}
+
+    def get(self, key: str, make: Callable[[Path], Path]) -> Path:
+        if key not in self._cache:
+            folder = self.root / key
+            folder.mkdir(parents=True, exist_ok=True)
+            self._cache[key] = make(folder)
+        return self._cache[key]
+
+    @property
+    def xlsx(self) -> Path:
+        return self.get("xlsx", lambda d: fx.make_xlsx(d / "goal.xlsx"))
+
+    @property
+    def xlsx_one_sheet(self) -> Path:
+        return self.get("xlsx1", lambda d: fx.make_xlsx(d / "goals.xlsx", one_sheet=True))
+
+    @property
+    def docx(self) -> Path:
+        return self.get("docx", lambda d: fx.make_docx(d / "goal.docx"))
+
+    def lo(self, key: str, source: Path, target: str) -> Path:
+        need_soffice()
+        return self.get(key, lambda d: fx.lo_convert(source, target, d))
+
+    @property
+    def pdf_writer(self) -> Path:  # Writer PDF: table 1 crosses a page, a row is split
+        return self.lo("pdf_writer", self.docx, "pdf")
+
+    @property
+    def pdf_calc(self) -> Path:  # Calc PDF of the three forms stacked on one sheet
+        return self.lo("pdf_calc", self.xlsx_one_sheet, "pdf")
+
+    @property
+    def docx_100(self) -> Path:
+        # Made by our own writer: python-docx's cell.merge() needs ~1 min for 100 forms.
+        return self.get("docx100", lambda d: fx.make_docx_by_writer(d / "big.docx", 100))
+
+    @property
+    def pdf_100(self) -> Path:
+        return self.lo("pdf100", self.docx_100, "pdf")

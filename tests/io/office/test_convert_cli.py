@@ -1,0 +1,75 @@
+"""``jixiao convert`` and ``jixiao parse`` on office files, through the real CLI app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from office_support import Made
+from typer.testing import CliRunner
+
+from jixiao.cli import _load_commands, app
+from jixiao.services.parsing import parse_file
+
+_load_commands()
+runner = CliRunner()
+
+
+def test_convert_example_text_to_every_format(example_file: Path, tmp_path: Path) -> None:
+    for fmt in ("xlsx", "docx", "pdf", "html", "json", "csv"):
+        out = tmp_path / f"dongguan.{fmt}"
+        result = runner.invoke(app, ["convert", str(example_file), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 0
+        assert "wrote 3 table(s) from 1 file(s)" in result.output
+    assert [len(t.indicators) for t in parse_file(tmp_path / "dongguan.xlsx").tables] == [
+        19,
+        17,
+        14,
+    ]
+
+
+def test_convert_many_inputs_and_a_folder_into_one_workbook(made: Made, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.docx").write_bytes(made.docx.read_bytes())
+    out = tmp_path / "all.bin"
+    result = runner.invoke(
+        app, ["convert", str(folder), str(made.xlsx), "-o", str(out), "--to", "xlsx", "--one-sheet"]
+    )
+    assert result.exit_code == 0, result.output
+    from openpyxl import load_workbook
+
+    with out.open("rb") as handle:
+        assert len(load_workbook(handle).worksheets) == 1
+    assert [len(t.indicators) for t in parse_file(out).tables] == [19, 17, 14] * 2
+
+
+def test_convert_usage_errors_exit_2(tmp_path: Path, example_file: Path) -> None:
+    unknown = runner.invoke(app, ["convert", str(example_file), "-o", str(tmp_path / "x.zzz")])
+    assert unknown.exit_code == 2 and "no exporter" in unknown.output
+    missing = runner.invoke(
+        app, ["convert", str(tmp_path / "nope.pdf"), "-o", str(tmp_path / "x.pdf")]
+    )
+    assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_convert_with_nothing_to_write_exits_1(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("没有表格的说明文字。\n", encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    result = runner.invoke(app, ["convert", str(empty), "-o", str(out)])
+    assert result.exit_code == 1 and "nothing written" in result.output
+    assert not out.exists()
+
+
+def test_parse_reads_office_files_and_folders_as_json(made: Made, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "goal.xlsx").write_bytes(made.xlsx.read_bytes())
+    (folder / "goal.docx").write_bytes(made.docx.read_bytes())
+    result = runner.invoke(app, ["parse", "--json", str(folder)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    counts = [[len(t["indicators"]) for t in d["tables"]] for d in data["documents"]]
+    assert counts == [[19, 17, 14], [19, 17, 14]]

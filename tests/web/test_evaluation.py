@@ -1,0 +1,188 @@
+"""Self-evaluation (单位自评): live scores, save, submit, review, download; permissions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from jixiao.services import workflow
+from jixiao.storage.models import AuditLog, Evaluation, GoalTable, Status
+
+
+def approved_table(world: Any) -> GoalTable:
+    table = world.table()
+    workflow.submit(world.users["owner"], table)
+    workflow.review(world.users["reviewer"], table, workflow.ReviewInput(approve=True, grade="优"))
+    workflow.review(world.users["finance"], table, workflow.ReviewInput(approve=True))
+    return GoalTable.objects.get(pk=table.pk)
+
+
+def _post(
+    table: GoalTable, actuals: list[str], executed: str = "3500", lock: int = 0
+) -> dict[str, Any]:
+    rows = list(table.approved_version.rows.all())
+    data: dict[str, Any] = {"budget": "3650.68", "executed": executed, "lock_version": lock}
+    for row, actual in zip(rows, actuals, strict=True):
+        data[f"actual_{row.pk}"] = actual
+    return data
+
+
+def test_live_scores_follow_the_values(world: Any) -> None:
+    table = approved_table(world)
+    client = world.client("owner")
+    url = reverse("evaluation-score", args=[table.pk])
+    partial = client.post(url, _post(table, ["65000人", "", ""])).json()
+    assert partial["ok"] and not partial["complete"] and partial["grade"] == ""
+    full = client.post(url, _post(table, ["65000人", "100%", "92%"])).json()
+    assert full["complete"] and full["grade"]
+    assert Decimal(full["total"]) > Decimal(partial["total"])
+    rows = list(table.approved_version.rows.all())
+    first = full["rows"][str(rows[0].pk)]
+    assert Decimal(first["score"]) == Decimal(first["weight"])  # target met: full marks
+    assert first["explanation"]
+    assert Decimal(full["budget"]["rate"]) == Decimal("95.87")
+    lower = client.post(url, _post(table, ["30000人", "100%", "92%"])).json()
+    assert Decimal(lower["rows"][str(rows[0].pk)]["score"]) < Decimal(first["score"])
+    assert Evaluation.objects.count() == 0  # the preview saves nothing
+
+
+def test_save_submit_and_approve(world: Any) -> None:
+    table = approved_table(world)
+    client = world.client("owner")
+    page = reverse("evaluation", args=[table.pk])
+    assert client.get(page).status_code == 200
+    assert client.post(page, _post(table, ["65000人", "", ""])).status_code == 302
+    evaluation = Evaluation.objects.get(table=table)
+    assert not evaluation.complete
+    response = client.post(reverse("evaluation-submit", args=[table.pk]), follow=True)
+    assert Evaluation.objects.get(pk=evaluation.pk).status == Status.DRAFT
+    assert "实际完成值" in response.content.decode()
+    client.post(page, _post(table, ["65000人", "100%", "92%"], lock=evaluation.lock_version))
+    evaluation.refresh_from_db()
+    assert evaluation.complete and evaluation.total_score and evaluation.grade
+    assert evaluation.entries.filter(score__isnull=False).count() == 3
+    client.post(reverse("evaluation-submit", args=[table.pk]))
+    assert Evaluation.objects.get(pk=evaluation.pk).status == Status.SUBMITTED
+    world.client("reviewer").post(
+        reverse("evaluation-review", args=[table.pk]), {"decision": "approve"}
+    )
+    world.client("finance").post(
+        reverse("evaluation-review", args=[table.pk]), {"decision": "approve"}
+    )
+    assert Evaluation.objects.get(pk=evaluation.pk).status == Status.APPROVED
+    actions = set(AuditLog.objects.filter(table=table).values_list("action", flat=True))
+    assert {"evaluation_save", "evaluation_submit", "evaluation_finance_approve"} <= actions
+    assert client.post(page, _post(table, ["1人", "1%", "1%"])).status_code == 403  # approved
+
+
+def test_stale_evaluation_form_is_a_conflict(world: Any) -> None:
+    table = approved_table(world)
+    client = world.client("owner")
+    page = reverse("evaluation", args=[table.pk])
+    client.post(page, _post(table, ["65000人", "", ""], lock=0))
+    response = client.post(page, _post(table, ["1人", "", ""], lock=0))
+    assert response.status_code == 409
+    entry = Evaluation.objects.get(table=table).entries.order_by("row__position").first()
+    assert entry.actual_raw == "65000人"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
+def test_download_the_filled_selfeval_table(world: Any, fmt: str) -> None:
+    table = approved_table(world)
+    client = world.client("owner")
+    client.post(reverse("evaluation", args=[table.pk]), _post(table, ["65000人", "100%", "92%"]))
+    response = client.get(reverse("evaluation-download", args=[table.pk, fmt]))
+    assert response.status_code == 200 and len(response.content) > 500
+
+
+def test_evaluation_permissions(world: Any) -> None:
+    table = approved_table(world)
+    page = reverse("evaluation", args=[table.pk])
+    assert world.client("colleague").get(page).status_code == 404
+    assert world.client("outsider").post(page, _post(table, ["1人", "", ""])).status_code == 404
+    assert world.client("reviewer").get(page).status_code == 200
+    assert world.client("reviewer").post(page, _post(table, ["1人", "", ""])).status_code == 403
+    score = reverse("evaluation-score", args=[table.pk])
+    assert world.client("reviewer").post(score, _post(table, ["1人", "", ""])).status_code == 403
+    draft = world.table()
+    assert world.client("owner").get(reverse("evaluation", args=[draft.pk])).status_code == 404
+
+
+def test_fill_in_sheet_round_trip(world: Any) -> None:
+    """Download the fill-in workbook, fill it with openpyxl, upload it: scores follow."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    table = approved_table(world)
+    client = world.client("owner")
+    response = client.get(reverse("evaluation-template", args=[table.pk]))
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    actual_col = header.index("实际完成值") + 1
+    values = {
+        "年均参保缴费人数": "65000人",
+        "补助合规率": "100%",
+        "调查参保人员满意度": "92%",
+        "预算执行": "3500",
+    }
+    filled = 0
+    for row in sheet.iter_rows(min_row=2):
+        name = row[3].value
+        if name in values:
+            sheet.cell(row[0].row, actual_col, values[name])
+            filled += 1
+    assert filled == 4
+    out = io.BytesIO()
+    book.save(out)
+    upload = SimpleUploadedFile("actuals.xlsx", out.getvalue())
+    response = client.post(reverse("evaluation-upload", args=[table.pk]), {"file": upload})
+    assert response.status_code == 302
+    evaluation = Evaluation.objects.get(table=table)
+    assert evaluation.complete and evaluation.executed_wan == Decimal("3500")
+    assert evaluation.budget_wan == Decimal("3650.68")
+    assert {e.actual_raw for e in evaluation.entries.all()} == {"65000人", "100%", "92%"}
+    other = world.client("colleague").post(
+        reverse("evaluation-upload", args=[table.pk]), {"file": upload}
+    )
+    assert other.status_code == 404
+
+
+def test_monitoring_lights_follow_the_values(world: Any) -> None:
+    """Month 6: half the annual target is on track (green), far less is red."""
+    table = approved_table(world)
+    client = world.client("owner")
+    rows = list(table.approved_version.rows.all())
+    score = reverse("monitoring-score", args=[table.pk, 6])
+    data = {"budget": "3650.68", "executed": "1900", "lock_version": 0}
+    data[f"actual_{rows[0].pk}"] = "33000人"  # ≥64539人 prorated to June: on track
+    data[f"actual_{rows[1].pk}"] = "100%"
+    data[f"actual_{rows[2].pk}"] = "92%"
+    lights = client.post(score, data).json()
+    assert lights["rows"][str(rows[0].pk)]["light"] == "green"
+    assert lights["budget"]["light"] in {"green", "yellow"} and lights["complete"]
+    data[f"actual_{rows[0].pk}"] = "5000人"
+    assert client.post(score, data).json()["rows"][str(rows[0].pk)]["light"] == "red"
+    page = reverse("monitoring", args=[table.pk, 6])
+    assert client.post(page, data).status_code == 302
+    june = Evaluation.objects.get(table=table, kind="monitor", month=6)
+    assert june.entries.get(row=rows[0]).light == "red"
+    assert "红灯" in client.get(page).content.decode()
+    assert client.get(reverse("monitoring-latest", args=[table.pk]))["Location"] == page
+    client.post(reverse("monitoring-submit", args=[table.pk, 6]))
+    world.client("reviewer").post(
+        reverse("monitoring-review", args=[table.pk, 6]),
+        {"decision": "return", "comment": "请补充原因"},
+    )
+    assert Evaluation.objects.get(pk=june.pk).status == Status.RETURNED
+    response = client.get(reverse("monitoring-download", args=[table.pk, 6, "xlsx"]))
+    assert response.status_code == 200 and len(response.content) > 500
+    assert world.client("outsider").get(page).status_code == 404
+    assert client.get(reverse("monitoring", args=[table.pk, 13])).status_code == 404
+    # the self-evaluation is a separate round
+    assert not Evaluation.objects.filter(table=table, kind="selfeval").exists()
