@@ -124,8 +124,22 @@ def test_import_edit_review_approve(page: Any, live_server: Any, settings: Any, 
     shoot(page, "11-history")
     logout(page)
 
-    # self-evaluation: actual values in, scores and the total follow as they are typed
+    # monitoring (June): the light follows the value as it is typed
     login(page, base, "unit")
+    open_table(page, base, "工会经费")
+    page.click("nav.subnav a:has-text('运行监控')")
+    page.click("nav.months a:text-is('6')")
+    page.fill("input[name=budget]", "15.47")
+    page.fill("input[name=executed]", "3")
+    light = page.locator("tr[data-row]").first.locator("[data-light]")
+    page.locator("tr[data-row]").first.locator("input[name^=actual_]").fill("26人")
+    light.filter(has_text="绿灯").wait_for()  # 26 of 51 by June: on track
+    page.locator("#budget-light").filter(has_text="红灯").wait_for()  # 19% spent by June
+    shoot(page, "12-monitoring")
+    page.click("#eval-form button[type=submit]")
+    assert page.locator("li.msg.success").count() == 1
+
+    # self-evaluation: actual values in, scores and the total follow as they are typed
     open_table(page, base, "工会经费")
     page.click("nav.subnav a:has-text('绩效自评')")
     page.fill("input[name=budget]", "15.47")
@@ -141,7 +155,7 @@ def test_import_edit_review_approve(page: Any, live_server: Any, settings: Any, 
             row.locator("select").select_option("达成")
     page.locator("#complete").filter(has_text="已全部评分").wait_for()
     assert page.locator("#grade").inner_text() in {"优", "良", "中", "差"}
-    shoot(page, "12-selfeval")
+    shoot(page, "13-selfeval")
     page.click("#eval-form button[type=submit]")
     page.click("button:has-text('提交审核')")
     assert page.locator("h2 .status").inner_text() == "已提交"
@@ -158,10 +172,10 @@ def test_import_edit_review_approve(page: Any, live_server: Any, settings: Any, 
     page.click("#edit-form button[type=submit].primary")
     page.click("nav.subnav a:has-text('版本对比')")
     assert page.locator("td.changed:has-text('55人')").count() == 1
-    shoot(page, "13-compare")
+    shoot(page, "14-compare")
     page.click("nav.mainnav a:has-text('总览')")
-    assert page.locator("svg.chart").count() == 3
-    shoot(page, "14-dashboard")
+    assert page.locator("svg.chart").count() == 5
+    shoot(page, "15-dashboard")
     page.set_viewport_size({"width": 820, "height": 1180})  # a tablet
     page.goto(base + "/tables/")
-    shoot(page, "15-list-tablet")
+    shoot(page, "16-list-tablet")

@@ -426,3 +426,40 @@ def test_row_with_values_but_no_name_is_reported_not_invented() -> None:
     )
     assert [i.name for i in doc.tables[0].indicators] == ["人数"]
     assert "B006" in codes(doc)
+
+
+def test_long_term_block_gives_period_targets() -> None:
+    doc = build(
+        grid("""
+项目名称|长短期项目
+长期绩效指标
+一级指标|二级指标|三级指标|指标值
+产出指标|数量指标|改造户数|≥300户
+年度绩效指标
+一级指标|二级指标|三级指标|指标值
+产出指标|数量指标|改造户数|≥100户
+""")
+    )
+    long_term, annual = doc.tables[0].indicators
+    assert long_term.period_target.raw == "≥300户" and long_term.annual_target.is_empty
+    assert annual.annual_target.raw == "≥100户" and annual.period_target.is_empty
+
+
+def test_rows_that_lost_their_line_end() -> None:
+    """A copy that joined the header with the first row, and one row with the next."""
+    doc = build(
+        grid("""
+项目名称|低保资金
+绩效指标|一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因|产出指标(50分)|数量指标|保障人数|≥3000人|3120人|50|50|
+|效益指标(30分)|社会效益指标|生活改善|有所改善|有所改善|30|28|宣传不到位||满意度指标|服务对象满意度指标|满意度|≥90%|95%|10|10|
+总分||||||90|88|
+""")
+    )
+    (table,) = doc.tables
+    got = [(i.level1, i.name, i.weight, i.score, i.deviation) for i in table.indicators]
+    assert got == [
+        ("产出指标", "保障人数", Decimal(50), Decimal(50), None),
+        ("效益指标", "生活改善", Decimal(30), Decimal(28), "宣传不到位"),
+        ("满意度指标", "满意度", Decimal(10), Decimal(10), None),
+    ]
+    assert table.total_score == Decimal(88)

@@ -128,7 +128,7 @@ def test_space_separated_lines_with_extra_columns_and_a_cut_last_row() -> None:
     assert table.header.budget.amount.in_wan() == Decimal(28600)
     inds = {i.name: i for i in table.indicators}
     assert inds["待遇发放额"].extra == (("绩效标准", "计划标准"), ("备注", "定量指标"))
-    assert inds["开展预防培训"].annual_target.raw == "2023年年底前"
+    assert inds["开展预防培训"].annual_target.raw == "2023年 年底前"  # as printed
     sat = inds["服务对象满意度"]
     assert (sat.level1, sat.level2, sat.annual_target.text) == (
         "效益指标",
@@ -223,3 +223,56 @@ def test_rows_glued_into_one_line_are_cut_and_decoded() -> None:
     assert table.indicators[-1].deviation == "加强技术指导"
     assert table.total_score == 99
     assert codes(doc).count("B007") == 4
+
+
+def test_segmented_cells_keep_their_printed_text() -> None:
+    doc = build(
+        text_lines("""
+项目名称 测试
+绩效指标 一级指标 二级指标 三级指标 指标值
+产出指标 数量指标 7 岁以下儿童健康管理率≧85%
+补助对象（村社区）覆盖率１００％
+""")
+    )
+    first, second = doc.tables[0].indicators
+    assert first.name == "7 岁以下儿童健康管理率" and first.annual_target.raw == "≧85%"
+    assert second.name == "补助对象（村社区）覆盖率" and second.annual_target.raw == "１００％"
+    assert second.annual_target.value == 100
+
+
+def test_labels_side_by_side_then_their_values_on_one_line() -> None:
+    doc = build(
+        text_lines("""
+项目支出绩效自评表
+项目名称 甲项目 主管部门 某局 实施单位 某中心
+年度总体目标 预期目标 实际完成情况 完成培训100人次。 完成培训120人次。
+绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分
+产出指标 数量指标 培训人次 ≥100人次 120人次 50 50
+""")
+    )
+    h = doc.tables[0].header
+    assert (h.name, h.department, h.unit) == ("甲项目", "某局", "某中心")
+    assert (h.annual_goal, h.annual_result) == ("完成培训100人次。", "完成培训120人次。")
+
+
+def test_indicator_block_flattened_column_by_column() -> None:
+    doc = build(
+        text_lines("""
+绩效目标表
+项目名称 新建高校
+三级指标 新建高校(校区) 工程质量达标率(%)
+开工率(%)
+年度目标值
+7 100% 100%
+实施周期目标值
+7 100% 100%
+""")
+    )
+    (table,) = doc.tables
+    got = [(i.name, i.annual_target.raw, i.period_target.raw) for i in table.indicators]
+    assert got == [
+        ("新建高校(校区)", "7", "7"),
+        ("工程质量达标率(%)", "100%", "100%"),
+        ("开工率(%)", "100%", "100%"),
+    ]
+    assert table.complete

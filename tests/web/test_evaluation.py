@@ -186,3 +186,38 @@ def test_monitoring_lights_follow_the_values(world: Any) -> None:
     assert client.get(reverse("monitoring", args=[table.pk, 13])).status_code == 404
     # the self-evaluation is a separate round
     assert not Evaluation.objects.filter(table=table, kind="selfeval").exists()
+
+
+def test_list_and_dashboard_show_scores_and_lights(world: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    scored = approved_table(world)
+    other = world.table(name="另一项目")
+    client = world.client("owner")
+    client.post(reverse("evaluation", args=[scored.pk]), _post(scored, ["65000人", "100%", "92%"]))
+    rows = list(scored.approved_version.rows.all())
+    june = {"budget": "3650.68", "executed": "100", f"actual_{rows[0].pk}": "5000人"}
+    client.post(reverse("monitoring", args=[scored.pk, 6]), june)
+    evaluation = Evaluation.objects.get(table=scored, kind="selfeval")
+    assert Evaluation.objects.get(table=scored, kind="monitor").light == "red"
+
+    def names(**params: Any) -> list[str]:
+        page = client.get(reverse("table-list"), params).context["page"]
+        return [t.current_version.project_name for t in page]
+
+    assert names(score_grade=evaluation.grade) == ["社会基本医疗保险"]
+    assert names(light="red") == ["社会基本医疗保险"]
+    assert names(light="green") == []
+    html = client.get(reverse("table-list")).content.decode()
+    assert "红灯" in html and str(evaluation.total_score.normalize()) in html
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("table-list"))
+    for _ in range(5):
+        approved_table(world)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("table-list"))
+    assert len(many.captured_queries) == len(few.captured_queries)
+    data = client.get(reverse("dashboard"), {"year": 2024}).context["data"]
+    assert data.by_light == {"red": 1, "": 6} and data.by_score_grade[evaluation.grade] == 1
+    assert other.pk

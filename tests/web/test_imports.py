@@ -131,3 +131,19 @@ def test_unreadable_file_shows_problems_and_cannot_be_confirmed(world: Any) -> N
 
 def test_editors_only_reach_the_upload_page(world: Any) -> None:
     assert world.client("reviewer").get(reverse("import-upload")).status_code == 403
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_import_of_an_office_file_written_by_the_exporters(world: Any, fmt: str) -> None:
+    """The example written as xlsx / docx by the exporters imports as the same three tables."""
+    from jixiao.io.writers import get_exporter
+    from jixiao.services.parsing import parse_file
+
+    tables = parse_file(EXAMPLE).tables
+    data = get_exporter(fmt)(tables).render()
+    upload = imports.stage_upload(world.users["owner"], f"目标表.{fmt}", [data])
+    document = imports.preview(upload)
+    assert [t.name for t in document.tables] == [t.name for t in tables]
+    created = imports.confirm_import(world.users["owner"], upload, world.unit_a, 2024)
+    assert sum(t.current_version.budget_wan for t in created) == Decimal("3701.46")
+    assert [t.current_version.rows.count() for t in created] == [len(t.indicators) for t in tables]

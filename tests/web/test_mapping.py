@@ -128,3 +128,69 @@ def test_round_trip_keeps_budget_unit_and_wan_column(world: Any) -> None:
     assert version.budget_wan == Decimal("36.5068")
     assert version.rows.count() == 3
     assert [r.position for r in version.rows.all()] == [1, 2, 3]
+
+
+# --- property: any table the model can hold survives the database ---------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TEXT = st.text(
+    alphabet=st.sampled_from("产出指标效益满意度人次%元≥≤ abc123-_/（）"), min_size=1, max_size=20
+)
+NUMBER = st.decimals(
+    min_value=Decimal("-99999999"), max_value=Decimal("999999999"), places=4, allow_nan=False
+)
+
+
+@st.composite
+def targets(draw: st.DrawFn) -> Target:
+    kind = draw(st.sampled_from(list(TargetKind)))
+    raw = draw(TEXT)
+    if kind is TargetKind.NONE:
+        return NO_TARGET
+    if kind is TargetKind.QUALITATIVE:
+        return Target(raw, kind, text=raw)
+    if kind is TargetKind.RANGE:
+        low, high = sorted([draw(NUMBER), draw(NUMBER)])
+        return Target(raw, kind, low=low, high=high, unit=draw(st.none() | TEXT))
+    op = draw(st.none() | st.sampled_from(list(Op)))
+    return Target(raw, kind, op, draw(NUMBER), unit=draw(st.none() | TEXT))
+
+
+@st.composite
+def goal_tables(draw: st.DrawFn) -> CoreTable:
+    indicators = tuple(
+        Indicator(
+            draw(st.none() | TEXT),
+            draw(st.none() | TEXT),
+            draw(TEXT),
+            annual_target=draw(targets()),
+            period_target=draw(targets()),
+            weight=draw(st.none() | NUMBER),
+            actual=draw(st.none() | targets()),
+            score=draw(st.none() | NUMBER),
+            extra=tuple(draw(st.lists(st.tuples(TEXT, TEXT), max_size=2))),
+        )
+        for _ in range(draw(st.integers(0, 4)))
+    )
+    amount = draw(st.none() | st.decimals(min_value=0, max_value=10**9, places=6))
+    unit = draw(st.sampled_from(list(MoneyUnit)))
+    header = Header(
+        name=draw(st.none() | TEXT),
+        period=Period(draw(st.none() | st.integers(2000, 2100)), None),
+        budget=Budget(amount=None if amount is None else Amount(amount, unit)),
+        annual_goal=draw(st.none() | TEXT),
+        year=draw(st.none() | st.integers(2000, 2100)),
+    )
+    return CoreTable(
+        kind=draw(st.sampled_from(list(TableKind))), header=header, indicators=indicators
+    )
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(table=goal_tables())
+def test_round_trip_property(world: Any, table: CoreTable) -> None:
+    assert _stored(world, table) == table

@@ -524,6 +524,7 @@ def findings_for(
 # --- self-evaluation (单位自评) and monitoring (绩效运行监控) ------------------------------------
 
 SELFEVAL, MONITOR = "selfeval", "monitor"
+LIGHT_ORDER = ("red", "yellow", "green", "blue")  # most alarming first
 
 
 @dataclass
@@ -570,6 +571,11 @@ class ScoreView:
     complete: bool
     problems: list[str]
     budget_light: str = ""
+
+    def worst_light(self) -> str:
+        """The most alarming light of the round (red, yellow, then green / blue), or ''."""
+        lights = {r.light for r in self.rows.values()} | {self.budget_light}
+        return next((light for light in LIGHT_ORDER if light in lights), "")
 
     def as_dict(self) -> dict[str, Any]:
         def dec(value: Decimal | None) -> str | None:
@@ -774,6 +780,7 @@ def save_evaluation(
         evaluation.budget_reason = data.budget_reason.strip()
         evaluation.total_score = view.total
         evaluation.grade = view.grade
+        evaluation.light = view.worst_light()
         evaluation.complete = view.complete
         evaluation.explanations = view.as_dict()
         evaluation.lock_version += 1

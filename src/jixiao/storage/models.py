@@ -385,6 +385,7 @@ class Evaluation(models.Model):
     budget_reason = models.TextField(blank=True)
     total_score = models.DecimalField(null=True, blank=True, **NUMBER)
     grade = models.CharField(max_length=4, blank=True)
+    light = models.CharField(max_length=8, blank=True)  # monitoring: the worst light of the round
     complete = models.BooleanField(default=False)
     explanations = models.JSONField(default=dict, blank=True)  # the computed view, as shown
     created_at = models.DateTimeField(auto_now_add=True)

@@ -6,10 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 
 from jixiao.services.permissions import is_superuser, memberships
-from jixiao.storage.models import AuditLog, GoalTable, Organisation, Role, TableVersion
+from jixiao.storage.models import (
+    AuditLog,
+    Evaluation,
+    GoalTable,
+    Organisation,
+    Role,
+    TableVersion,
+)
 
 
 def _subtree_filter(user: Any, field: str) -> Q | None:
@@ -58,11 +65,25 @@ class TableFilter:
     status: str = ""
     grade: str = ""
     search: str = ""
+    score_grade: str = ""  # self-evaluation grade
+    light: str = ""  # worst light of the latest monitoring round
 
 
-def table_list(user: Any, flt: TableFilter) -> QuerySet[GoalTable]:
-    """The list page's queryset: filters, search, and the joins it shows (no N+1)."""
-    qs = visible_tables(user).select_related("organisation", "current_version")
+def _with_results(qs: QuerySet[GoalTable]) -> QuerySet[GoalTable]:
+    """Self-evaluation score and grade, latest monitoring light: subqueries, no N+1."""
+    selfeval = Evaluation.objects.filter(table=OuterRef("pk"), kind="selfeval")
+    monitor = Evaluation.objects.filter(table=OuterRef("pk"), kind="monitor").order_by("-month")
+    return qs.annotate(
+        selfeval_score=Subquery(selfeval.values("total_score")[:1]),
+        selfeval_grade=Subquery(selfeval.values("grade")[:1]),
+        monitor_light=Subquery(monitor.values("light")[:1]),
+        monitor_month=Subquery(monitor.values("month")[:1]),
+    )
+
+
+def _filtered(user: Any, flt: TableFilter) -> QuerySet[GoalTable]:
+    """Visible tables narrowed by the goal-table filters (no joins for display)."""
+    qs = visible_tables(user)
     if flt.year:
         qs = qs.filter(year=flt.year)
     if flt.organisation:
@@ -77,6 +98,16 @@ def table_list(user: Any, flt: TableFilter) -> QuerySet[GoalTable]:
             Q(current_version__project_name__icontains=flt.search)
             | Q(current_version__project_code__icontains=flt.search)
         )
+    return qs
+
+
+def table_list(user: Any, flt: TableFilter) -> QuerySet[GoalTable]:
+    """The list page's queryset: filters, search, and the joins it shows (no N+1)."""
+    qs = _with_results(_filtered(user, flt).select_related("organisation", "current_version"))
+    if flt.score_grade:
+        qs = qs.filter(selfeval_grade=flt.score_grade)
+    if flt.light:
+        qs = qs.filter(monitor_light=flt.light)
     return qs.order_by("-year", "organisation__path", "current_version__project_name", "id")
 
 
@@ -109,13 +140,16 @@ class Overview:
     by_unit: list[dict[str, Any]]
     by_status: dict[str, int]
     by_grade: dict[str, int]
+    by_score_grade: dict[str, int]
+    by_light: dict[str, int]
     tables: int
     budget_wan: Any
 
 
 def overview(user: Any, year: int | None = None, organisation: int | None = None) -> Overview:
-    """Aggregates over the tables the user may see (three grouped queries, no per-row work)."""
-    qs = table_list(user, TableFilter(year=year, organisation=organisation)).order_by()
+    """Aggregates over the tables the user may see (grouped queries, no per-row work)."""
+    qs = _filtered(user, TableFilter(year=year, organisation=organisation)).order_by()
+    results = _with_results(qs)
     by_unit = list(
         qs.values("organisation_id", "organisation__name", "organisation__parent__name")
         .annotate(tables=Count("id"), budget=Sum("current_version__budget_wan"))
@@ -123,10 +157,14 @@ def overview(user: Any, year: int | None = None, organisation: int | None = None
     )
     by_status = dict(qs.values_list("status").annotate(n=Count("id")).order_by())
     by_grade = dict(qs.values_list("review_grade").annotate(n=Count("id")).order_by())
+    by_score_grade = dict(results.values_list("selfeval_grade").annotate(n=Count("id")).order_by())
+    by_light = dict(results.values_list("monitor_light").annotate(n=Count("id")).order_by())
     return Overview(
         by_unit=by_unit,
         by_status=by_status,
         by_grade=by_grade,
+        by_score_grade={k or "": v for k, v in by_score_grade.items()},
+        by_light={k or "": v for k, v in by_light.items()},
         tables=sum(u["tables"] for u in by_unit),
         budget_wan=sum((u["budget"] or 0 for u in by_unit), start=0),
     )

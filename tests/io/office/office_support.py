@@ -69,3 +69,13 @@ class Made:
     @property
     def pdf_100(self) -> Path:
         return self.lo("pdf100", self.docx_100, "pdf")
+
+
+def need_cjk_font() -> None:
+    """PDF export needs a TrueType CJK font (CI installs fonts-wqy-microhei)."""
+    from jixiao.io.writers.pdf import FontNotFoundError, find_cjk_font
+
+    try:
+        find_cjk_font()
+    except FontNotFoundError as exc:
+        pytest.skip(f"no TrueType CJK font for PDF export: {exc}")

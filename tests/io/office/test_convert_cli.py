@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from office_support import Made
+from office_support import Made, need_cjk_font
 from typer.testing import CliRunner
 
 from jixiao.cli import _load_commands, app
@@ -16,6 +16,7 @@ runner = CliRunner()
 
 
 def test_convert_example_text_to_every_format(example_file: Path, tmp_path: Path) -> None:
+    need_cjk_font()
     for fmt in ("xlsx", "docx", "pdf", "html", "json", "csv"):
         out = tmp_path / f"dongguan.{fmt}"
         result = runner.invoke(app, ["convert", str(example_file), "-o", str(out)])

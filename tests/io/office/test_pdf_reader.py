@@ -8,7 +8,7 @@ from pathlib import Path
 
 from office_dongguan import PROJECTS, official_grid
 from office_fixtures import make_gbk_pdf, make_protected_pdf, make_scanned_pdf, many_projects
-from office_support import Made
+from office_support import Made, need_cjk_font
 from test_readers_xlsx_docx import assert_dongguan, merges_of
 
 from jixiao.core.problems import Severity
@@ -65,6 +65,7 @@ def test_hundred_forms_in_one_pdf(made: Made) -> None:
 
 
 def test_copy_protected_pdf_is_read(tmp_path: Path) -> None:
+    need_cjk_font()
     path = make_protected_pdf(tmp_path / "protected.pdf")
     assert b"/Encrypt" in path.read_bytes()
     doc = parse_file(path)
@@ -72,6 +73,7 @@ def test_copy_protected_pdf_is_read(tmp_path: Path) -> None:
 
 
 def test_password_locked_pdf_is_a_clear_error(tmp_path: Path) -> None:
+    need_cjk_font()
     doc = parse_file(make_protected_pdf(tmp_path / "locked.pdf", user_password="secret"))
     assert doc.tables == ()
     assert [p.code for p in doc.problems] == ["F105"]
@@ -191,7 +193,7 @@ def test_long_goal_paragraph_cut_by_a_page_break(made: Made) -> None:
     pdf = made.lo("cellsplit_pdf", docx, "pdf")
     raw = read_pdf(pdf)
     pages = {c.source.page for t in forms_of(raw.tables) for row in t.rows for c in row}
-    assert pages == {1, 2}, "the paragraph must cross the page break in this fixture"
+    assert len(pages) >= 2, "the paragraph must cross a page break in this fixture"
     (table,) = parse_file(pdf).tables
     assert table.header.annual_goal == long.annual_goal
     assert len(table.indicators) == 17

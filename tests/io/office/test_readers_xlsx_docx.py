@@ -277,3 +277,37 @@ def test_parse_docx_end_to_end(made: Made) -> None:
 
 def test_parse_xls_end_to_end(made: Made) -> None:
     assert_dongguan(made.lo("xls", made.xlsx, "xls"))
+
+
+def test_formula_without_a_saved_value_is_reported(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"] = "年度预算金额"
+    ws["B1"] = "=10+5.47"  # openpyxl saves the formula without computing it
+    path = tmp_path / "formula.xlsx"
+    wb.save(path)
+    raw = read_xlsx(path)
+    assert raw.tables[0].texts() == [["年度预算金额"]]  # the empty formula cell reads as nothing
+    (problem,) = raw.problems
+    assert problem.code == "F106" and problem.severity is Severity.WARNING
+    assert (problem.source.row, problem.source.column) == (1, 2) and "=10+5.47" in problem.message
+
+
+def test_formula_with_a_saved_value_reads_the_value(made: Made, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"] = 10
+    ws["A2"] = 5.47
+    ws["A3"] = "=A1+A2"
+    source = tmp_path / "sum.xlsx"
+    wb.save(source)
+    computed = made.lo("formula", source, "xls")  # LibreOffice computes and saves the value
+    raw = read_xls(computed)
+    assert [row[0] for row in raw.tables[0].texts()] == ["10", "5.47", "15.47"]
+    assert raw.problems == []

@@ -14,6 +14,7 @@ from tempfile import TemporaryDirectory
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from office_support import need_cjk_font
 
 from jixiao.core.model import Budget, GoalTable, Header, Indicator, Period, TableKind
 from jixiao.core.money import Amount, MoneyUnit
@@ -109,6 +110,8 @@ def assert_same(got: GoalTable, want: GoalTable) -> None:
 
 
 def round_trip(fmt: str, tables: list[GoalTable]) -> None:
+    if fmt == "pdf":
+        need_cjk_font()
     with TemporaryDirectory() as tmp:
         path = Path(tmp) / f"roundtrip.{fmt}"
         path.write_bytes(get_exporter(fmt)(tables).render())

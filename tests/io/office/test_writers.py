@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from office_dongguan import PROJECTS, goal_tables
-from office_support import need_poppler
+from office_support import need_cjk_font, need_poppler
 
 from jixiao.core.model import Budget, FundingRow, GoalTable, TableKind
 from jixiao.core.money import Amount
@@ -29,6 +29,8 @@ FORMATS = ["xlsx", "docx", "pdf", "html", "json", "csv"]
 
 
 def render(fmt: str, tables: list[GoalTable], **options: object) -> bytes:
+    if fmt == "pdf":
+        need_cjk_font()
     return get_exporter(fmt)(tables, ExportOptions(**options)).render()  # type: ignore[arg-type]
 
 
@@ -143,12 +145,22 @@ def test_pdf_text_reads_back_exactly(tmp_path: Path) -> None:
 
 
 def test_pdf_without_a_cjk_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportlab.pdfbase import pdfmetrics
-
     monkeypatch.setenv("JIXIAO_CJK_FONT", "/nonexistent/font.ttf")
-    monkeypatch.setattr(pdfmetrics, "_fonts", {})  # forget the registered font
     with pytest.raises(FontNotFoundError, match="JIXIAO_CJK_FONT"):
-        render("pdf", goal_tables())
+        get_exporter("pdf")(goal_tables()).render()
+
+
+def test_pdf_font_chosen_by_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import pdfplumber
+
+    droid = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+    if not droid.exists():
+        pytest.skip("fonts-droid-fallback is not installed")
+    monkeypatch.setenv("JIXIAO_CJK_FONT", str(droid))
+    path = write(tmp_path, "pdf", goal_tables()[:1])
+    with pdfplumber.open(path) as pdf:
+        fonts = {char["fontname"].split("+")[-1] for char in pdf.pages[0].chars}
+    assert fonts == {"DroidSansFallback"}  # the PostScript name inside the file
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf", "html"])
@@ -294,3 +306,20 @@ def test_selfeval_renders_in_every_format(fmt: str) -> None:
 def test_no_tables_still_gives_a_valid_file() -> None:
     for fmt in FORMATS:
         assert render(fmt, [])
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf", "html"])
+def test_selfeval_reads_back_with_its_scores(fmt: str, tmp_path: Path) -> None:
+    want = selfeval_table()
+    (got,) = parse_file(write(tmp_path, fmt, [want])).tables
+    assert got.kind is TableKind.SELFEVAL and got.name == want.name
+    assert got.total_score == want.total_score
+    assert got.header.annual_result == want.header.annual_result
+    gb, wb = got.header.budget, want.header.budget
+    assert (gb.executed, gb.rate, gb.score) == (wb.executed, wb.rate, wb.score)
+    assert [(i.level1, i.name, i.weight, i.score) for i in got.indicators] == [
+        (i.level1, i.name, i.weight, i.score) for i in want.indicators
+    ]
+    assert [i.actual.raw if i.actual else None for i in got.indicators] == [
+        i.actual.raw if i.actual else None for i in want.indicators
+    ]

@@ -77,16 +77,17 @@ def table_grid(table: Any, base: SourceLocation) -> tuple[Table, list[Any]]:
     ``row.cells`` resolves too, but in one pass (``row.cells`` runs XPath per cell, which made
     a 100-table document take seconds).
     """
-    from docx.table import _Cell
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
 
     first_at: dict[Any, tuple[int, int]] = {}  # <w:tc> element -> origin position
     last_at: dict[Any, tuple[int, int]] = {}
     owner: dict[tuple[int, int], Any] = {}  # grid position -> the <w:tc> covering it
     n_cols = 0
-    rows = table._tbl.tr_lst
+    rows = table._tbl.findall(f"{_W}tr")
     for r, tr in enumerate(rows):
         col = tr.grid_before
-        for tc in tr.tc_lst:
+        for tc in tr.iterchildren(f"{_W}tc"):
             span = max(1, tc.grid_span)
             merged_from = owner.get((r - 1, col)) if tc.vMerge == "continue" else None
             element = merged_from if merged_from is not None else tc
@@ -103,10 +104,10 @@ def table_grid(table: Any, base: SourceLocation) -> tuple[Table, list[Any]]:
     nested: list[Any] = []
     for tc, (r0, c0) in first_at.items():
         r1, c1 = last_at[tc]
-        cell = _Cell(tc, table)
+        text = "\n".join(Paragraph(p, table).text for p in tc.iterchildren(f"{_W}p"))
         # Empty paragraphs around nested tables give bare newlines; drop them at the ends.
-        origins.append(Origin(r0, c0, cell.text.strip("\n"), r1 - r0 + 1, c1 - c0 + 1))
-        nested.extend(cell.tables)
+        origins.append(Origin(r0, c0, text.strip("\n"), r1 - r0 + 1, c1 - c0 + 1))
+        nested.extend(DocxTable(tbl, table) for tbl in tc.iterchildren(f"{_W}tbl"))
     return span_grid(origins, len(rows), n_cols, base), nested
 
 

@@ -81,6 +81,8 @@ def read_pdf(
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 items.extend(read_page(page, number, name, raw.problems))
+            except Exception as exc:  # one damaged page must not hide the others
+                raw.problems.append(_bad_page(name, number, exc))
             finally:
                 page.close()
             if progress is not None:
@@ -98,6 +100,14 @@ def _unreadable(name: str, exc: Exception) -> Problem:
     else:
         message = f"the file is not a readable PDF ({kind}: {exc})"
     return make(PDF_UNREADABLE, message, SourceLocation(name))
+
+
+def _bad_page(name: str, number: int, exc: Exception) -> Problem:
+    message = (
+        f"page {number} could not be read ({type(exc).__name__}: {exc}); the other pages were "
+        "read — check this page by hand"
+    )
+    return make(PDF_UNREADABLE, message, SourceLocation(name, page=number))
 
 
 def read_page(page: Any, number: int, file: str, problems: list[Problem]) -> list[Item]:

@@ -23,6 +23,7 @@ This module:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -103,8 +104,13 @@ def cluster(values: Sequence[float], tolerance: float = EDGE_TOLERANCE) -> list[
 
 
 def _index(edges: Sequence[float], value: float) -> int:
-    best = min(range(len(edges)), key=lambda i: abs(edges[i] - value))
-    return best
+    """Index of the edge nearest to ``value`` (``edges`` sorted)."""
+    i = bisect_left(edges, value)
+    if i == 0:
+        return 0
+    if i == len(edges):
+        return len(edges) - 1
+    return i if edges[i] - value < value - edges[i - 1] else i - 1
 
 
 def x_edges(fragment: Fragment) -> list[float]:

@@ -1,7 +1,8 @@
 """``.xlsx`` reader (openpyxl, normal mode: read-only mode has no merged ranges).
 
 Every worksheet becomes one GRID table (hidden sheets too, reported as info). Merged ranges
-become an origin cell plus covered cells. Numbers and dates are turned into the text a person
+become an origin cell plus covered cells. Formulas read as their saved value; a formula without
+one is reported (``F106``). Numbers and dates are turned into the text a person
 sees in Excel: a float ``3650.68`` stays ``3650.68`` (never ``3650.6800000000003``), a cell
 formatted ``0.00`` keeps its two decimals, a percentage cell ``0.9`` reads ``90%``.
 """
@@ -10,16 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
-from jixiao.io.readers.office import DATE_VALUE, HIDDEN_SHEET, Origin, span_grid
+from jixiao.io.readers.office import (
+    DATE_VALUE,
+    HIDDEN_SHEET,
+    NO_CACHED_VALUE,
+    Origin,
+    span_grid,
+)
 from jixiao.io.table import RawDocument, Table
 
 _FIXED_DECIMALS = re.compile(r"0\.(0+)")
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >]")
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
@@ -34,7 +43,46 @@ def read_xlsx(path: Path, source_name: str | None = None) -> RawDocument:
     with path.open("rb") as handle:
         workbook = load_workbook(handle, data_only=True)
         _read_workbook(workbook, name, raw)
+    if _has_formulas(path):
+        raw.problems.extend(_formulas_without_values(path, raw, name))
     return raw
+
+
+def _has_formulas(path: Path) -> bool:
+    """A cheap scan of the sheet XML for ``<f>`` elements (most forms have none)."""
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        return any(_FORMULA_TAG.search(archive.read(n)) for n in sheets)
+
+
+def _formulas_without_values(path: Path, raw: RawDocument, name: str) -> list[Problem]:
+    """Formula cells whose saved value is missing (a workbook written by a program that never
+    computed them): their text is empty, which must not pass unnoticed."""
+    from openpyxl import load_workbook
+
+    read = {
+        (t.source.sheet, cell.source.row, cell.source.column): cell.text
+        for t in raw.tables
+        for row in t.rows
+        for cell in row
+    }
+    problems: list[Problem] = []
+    with path.open("rb") as handle:
+        workbook = load_workbook(handle)
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type != "f" or read.get((sheet.title, cell.row, cell.column)):
+                        continue
+                    message = (
+                        f"cell {cell.coordinate} holds the formula {cell.value} but no saved "
+                        "value, so it reads empty: open and save the file in Excel or "
+                        "LibreOffice to compute it"
+                    )
+                    here = SourceLocation(name, sheet=sheet.title, row=cell.row, column=cell.column)
+                    problems.append(make(NO_CACHED_VALUE, message, here, raw=str(cell.value)))
+        workbook.close()
+    return problems
 
 
 def _read_workbook(workbook: Any, name: str, raw: RawDocument) -> None:

@@ -259,7 +259,7 @@ def _indicator_rows(
 
 # --- the self-evaluation table (财预〔2020〕10号) -----------------------------------------------
 
-SELFEVAL_WIDTHS = [9.0, 11.0, 12.0, 24.0, 12.0, 12.0, 8.0, 8.0, 22.0]
+SELFEVAL_WIDTHS = [11.0, 11.0, 12.0, 20.0, 12.0, 12.0, 9.0, 9.0, 20.0]
 FUNDING_LABELS = ["年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"]
 
 
@@ -367,7 +367,7 @@ def _funding_rows(table: GoalTable) -> list[tuple[str, list[str]]]:
 
 # --- the monitoring table ---------------------------------------------------------------------
 
-MONITOR_WIDTHS = [9.0, 10.0, 12.0, 22.0, 11.0, 11.0, 11.0, 16.0, 10.0, 7.0]
+MONITOR_WIDTHS = [11.0, 10.0, 12.0, 20.0, 11.0, 11.0, 11.0, 14.0, 10.0, 7.0]
 
 
 def monitor_sheet(table: GoalTable, year: int | None) -> Sheet:

@@ -65,13 +65,15 @@ def find_cjk_font() -> FontFile:
 
 
 def register_font() -> str:
+    """Register the font found now with reportlab (once per file) and return its name."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
-        font = find_cjk_font()
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(font.path), subfontIndex=font.index))
-    return FONT_NAME
+    font = find_cjk_font()
+    name = f"{FONT_NAME}-{font.path.stem}-{font.index}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.index))
+    return name
 
 
 class _Styles:

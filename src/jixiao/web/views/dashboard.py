@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from jixiao.storage import queries
 from jixiao.storage.models import Grade, Status
+from jixiao.web.templatetags.jixiao import light_label
 from jixiao.web.views.common import int_or_none
 
 
@@ -27,6 +28,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "status_rows": [(label, data.by_status.get(v, 0), v) for v, label in Status.choices()],
             "grade_rows": [(label, data.by_grade.get(v, 0), v) for v, label in Grade.choices()]
             + [("—", data.by_grade.get("", 0), "")],
+            "score_rows": [(g, data.by_score_grade.get(g, 0), g) for g in ("优", "良", "中", "差")]
+            + [("—", data.by_score_grade.get("", 0), "")],
+            "light_rows": [
+                (light_label(v), data.by_light.get(v, 0), v)
+                for v in ("red", "yellow", "green", "blue")
+            ]
+            + [("—", data.by_light.get("", 0), "")],
             "unit_rows": [
                 (u["organisation__name"], u["budget"] or 0, u["organisation_id"])
                 for u in data.by_unit

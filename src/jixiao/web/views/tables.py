@@ -13,6 +13,8 @@ from jixiao.storage.models import Grade, Status
 from jixiao.web.views.common import int_or_none, table_or_404
 
 PAGE_SIZE = 25
+SCORE_GRADES = ("优", "良", "中", "差")
+LIGHTS = ("red", "yellow", "green", "blue")
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -22,12 +24,16 @@ def home(request: HttpRequest) -> HttpResponse:
 def list_filter(request: HttpRequest) -> queries.TableFilter:
     status = request.GET.get("status", "")
     grade = request.GET.get("grade", "")
+    score_grade = request.GET.get("score_grade", "")
+    light = request.GET.get("light", "")
     return queries.TableFilter(
         year=int_or_none(request.GET.get("year")),
         organisation=int_or_none(request.GET.get("organisation")),
         status=status if status in Status.values() else "",
         grade=grade if grade in Grade.values() else "",
         search=request.GET.get("q", "").strip()[:100],
+        score_grade=score_grade if score_grade in SCORE_GRADES else "",
+        light=light if light in LIGHTS else "",
     )
 
 
@@ -49,6 +55,8 @@ def table_list(request: HttpRequest) -> HttpResponse:
             "organisations": queries.visible_organisations(request.user),
             "statuses": Status.choices(),
             "grades": Grade.choices(),
+            "score_grades": SCORE_GRADES,
+            "lights": LIGHTS,
         },
     )
 
