@@ -174,7 +174,7 @@ def test_import_edit_review_approve(page: Any, live_server: Any, settings: Any, 
     assert page.locator("td.changed:has-text('55人')").count() == 1
     shoot(page, "14-compare")
     page.click("nav.mainnav a:has-text('总览')")
-    assert page.locator("svg.chart").count() == 5
+    assert page.locator("svg.chart").count() == 6
     shoot(page, "15-dashboard")
     page.set_viewport_size({"width": 820, "height": 1180})  # a tablet
     page.goto(base + "/tables/")

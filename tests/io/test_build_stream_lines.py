@@ -276,3 +276,22 @@ def test_indicator_block_flattened_column_by_column() -> None:
         ("开工率(%)", "100%", "100%"),
     ]
     assert table.complete
+
+
+def test_name_wrapped_around_its_value_in_a_pdf_text_layer() -> None:
+    doc = build(
+        text_lines("""
+项目名称 动物防疫
+二级指标 指标内容 指标值 备注
+数量指标
+各种强制免疫率、屠宰率
+100%
+及检疫率
+质量指标 免疫合格率 ≥90%
+""")
+    )
+    got = [(i.level2, i.name, i.annual_target.raw) for i in doc.tables[0].indicators]
+    assert got == [
+        ("数量指标", "各种强制免疫率、屠宰率及检疫率", "100%"),
+        ("质量指标", "免疫合格率", "≥90%"),
+    ]

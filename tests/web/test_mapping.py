@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import Any
 
@@ -174,8 +175,9 @@ def goal_tables(draw: st.DrawFn) -> CoreTable:
         )
         for _ in range(draw(st.integers(0, 4)))
     )
-    amount = draw(st.none() | st.decimals(min_value=0, max_value=10**9, places=6))
     unit = draw(st.sampled_from(list(MoneyUnit)))
+    places = 2 if unit is MoneyUnit.YUAN else 6  # 元 to the 分; 万元 / 亿元 as the column holds
+    amount = draw(st.none() | st.decimals(min_value=0, max_value=10**9, places=places))
     header = Header(
         name=draw(st.none() | TEXT),
         period=Period(draw(st.none() | st.integers(2000, 2100)), None),
@@ -194,3 +196,15 @@ def goal_tables(draw: st.DrawFn) -> CoreTable:
 @given(table=goal_tables())
 def test_round_trip_property(world: Any, table: CoreTable) -> None:
     assert _stored(world, table) == table
+
+
+def test_wan_column_rounds_odd_yuan_figures(world: Any) -> None:
+    """A 元 figure finer than 0.01 元 is kept exactly; only the 万元 column rounds it."""
+    table = rich_table()
+    odd = Amount(Decimal("1234.567"), MoneyUnit.YUAN)
+    header = dataclasses.replace(
+        table.header, budget=dataclasses.replace(table.header.budget, amount=odd)
+    )
+    stored = _stored(world, dataclasses.replace(table, header=header))
+    assert stored.header.budget.amount == odd
+    assert GoalTable.objects.get().current_version.budget_wan == Decimal("0.123457")

@@ -201,3 +201,31 @@ def test_compare_shows_added_and_removed_rows(world: Any) -> None:
     _, rows = workflow.compare(a, b)
     assert [d.status for d in rows] == ["same", "same", "removed", "added"]
     assert rows[-1].right == new_row
+
+
+def test_review_findings_are_stored_and_follow_edits(world: Any) -> None:
+    from jixiao.storage.models import ReviewFinding
+
+    table = world.table(rows=4)  # 保障工作有效性 = 良好 cannot be assessed (R302)
+    version = table.current_version
+    codes = set(ReviewFinding.objects.filter(version=version).values_list("code", flat=True))
+    assert {"R110", "R302"} <= codes
+    r302 = ReviewFinding.objects.get(version=version, code="R302")
+    assert r302.row.name == "保障工作有效性"
+    assert version.rule_grade in {"优", "良", "中", "差"}
+    data = _edit_input(_reload(table))
+    data.rows[3].annual_raw = "≥95%"
+    workflow.save_edit(world.users["owner"], _reload(table), table.lock_version, data)
+    after = set(ReviewFinding.objects.filter(version=version).values_list("code", flat=True))
+    assert "R302" not in after and "R110" in after
+    findings = workflow.findings_for(version, list(version.rows.all()))
+    assert findings.available and {f.code for f in findings.table} >= {"R110"}
+
+
+def test_dashboard_counts_findings_by_rule(world: Any) -> None:
+    from jixiao.storage.queries import overview
+
+    world.table(rows=4)
+    world.table(rows=4)
+    by_rule = {r["code"]: r["n"] for r in overview(world.users["finance"]).by_rule}
+    assert by_rule["R110"] == 2 and by_rule["R302"] == 2

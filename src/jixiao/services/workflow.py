@@ -97,6 +97,7 @@ def create_table(
     for row in rows:
         _validate(row, ["version"])
     IndicatorRow.objects.bulk_create(rows)
+    store_findings(version)
     table.current_version = version
     table.save(update_fields=["current_version"])
     audit.record(user, action, table=table, after=audit.version_state(version))
@@ -190,6 +191,7 @@ def save_edit(user: Any, table: GoalTable, expected_lock: int, data: EditInput) 
         _validate(version, ["table", "created_by"])
         version.save()
         _replace_rows(version, data.rows)
+        store_findings(version)
         _bump(table)
         audit.record(
             user,
@@ -368,6 +370,7 @@ def start_adjustment(
             row.pk = None
             row.version = new
         IndicatorRow.objects.bulk_create(rows)
+        store_findings(new)
         before = audit.table_state(fresh)
         _bump(fresh, status=Status.DRAFT, current_version=new, review_grade="")
         audit.record(
@@ -477,43 +480,108 @@ class Findings:
         return len(self.table) + sum(len(v) for v in self.by_row.values())
 
 
-def findings_for(
-    version: TableVersion, rows: Sequence[IndicatorRow], language: str = "zh"
-) -> Findings:
-    """Run the review rules (default preset) on a version; never raises.
-
-    Without the review service, or if it fails, the page shows no findings rather than an
-    error: the rules are advice for the reviewer, the workflow does not depend on them.
-    """
+def _run_rules(version: TableVersion, rows: Sequence[IndicatorRow]) -> Any:
+    """(grade, findings) of the review rules (default preset) on a version, or None."""
     try:
         from jixiao.core.model import Document
         from jixiao.services.review import check_documents, resolve_config
     except ImportError:
-        return Findings()
+        return None
     try:
         core = mapping.to_core(version, rows)
         result = check_documents([Document(version.source_name(), (core,))], resolve_config())
-    except Exception:  # a rule bug must not break the page
-        return Findings()
-    lang = "en" if language.startswith("en") else "zh"
-    out = Findings(available=True)
-    if result.review.tables:
-        grade = result.review.tables[0].grade
-        out.grade = grade.level
-        out.score = format(grade.score, "f")
-        out.consequence = grade.consequence_en if lang == "en" else grade.consequence
-    row_by_name: dict[str, int] = {}
+    except Exception:  # a rule bug must not stop a save or break a page
+        return None
+    grade = result.review.tables[0].grade if result.review.tables else None
+    return grade, list(result.review.findings)
+
+
+def store_findings(version: TableVersion, rows: Sequence[IndicatorRow] | None = None) -> None:
+    """Run the review rules on a version that was just written and keep their findings."""
+    from jixiao.storage.models import ReviewFinding
+
+    rows = list(version.rows.all()) if rows is None else rows
+    ReviewFinding.objects.filter(version=version).delete()
+    ran = _run_rules(version, rows)
+    grade, findings = ran if ran is not None else (None, [])
+    by_name: dict[str, IndicatorRow] = {}
     for row in rows:
-        row_by_name.setdefault(row.name, row.pk)
-    for finding in result.review.findings:
-        view = FindingView(
-            code=finding.code,
-            severity=finding.severity.value,
-            title=finding.title,
-            message=finding.message(lang),
-            indicator=finding.indicator,
+        by_name.setdefault(row.name, row)
+    ReviewFinding.objects.bulk_create(
+        ReviewFinding(
+            version=version,
+            row=by_name.get(f.indicator or ""),
+            code=f.code[:10],
+            severity=f.severity.value,
+            title=f.title[:200],
+            message_zh=f.message_zh,
+            message_en=f.message_en,
+            indicator_name=(f.indicator or "")[:300],
         )
-        row_id = row_by_name.get(finding.indicator or "")
+        for f in findings
+    )
+    version.rule_grade = grade.level if grade is not None else ""
+    version.rule_score = grade.score if grade is not None else None
+    version.save(update_fields=["rule_grade", "rule_score"])
+
+
+def _consequence(grade: str, lang: str) -> str:
+    try:
+        from jixiao.rules.grade import CONSEQUENCES
+    except ImportError:
+        return ""
+    zh, en = CONSEQUENCES.get(grade, ("", ""))
+    return en if lang == "en" else zh
+
+
+def findings_for(
+    version: TableVersion, rows: Sequence[IndicatorRow], language: str = "zh"
+) -> Findings:
+    """The review findings of a version: stored ones, or (older data) computed now.
+
+    Without the review service the page shows no findings rather than an error: the rules
+    are advice for the reviewer, the workflow does not depend on them.
+    """
+    lang = "en" if language.startswith("en") else "zh"
+    out = Findings()
+    if version.rule_grade:
+        stored = list(version.findings.all())
+        views = [
+            (
+                f.row_id,
+                FindingView(
+                    f.code,
+                    f.severity,
+                    f.title,
+                    f.message_en if lang == "en" and f.message_en else f.message_zh,
+                    f.indicator_name or None,
+                ),
+            )
+            for f in stored
+        ]
+        out.available = True
+        out.grade = version.rule_grade
+        out.score = format(version.rule_score, "f") if version.rule_score is not None else ""
+    else:
+        ran = _run_rules(version, rows)
+        if ran is None:
+            return out
+        grade, findings = ran
+        by_name: dict[str, int] = {}
+        for row in rows:
+            by_name.setdefault(row.name, row.pk)
+        views = [
+            (
+                by_name.get(f.indicator or ""),
+                FindingView(f.code, f.severity.value, f.title, f.message(lang), f.indicator),
+            )
+            for f in findings
+        ]
+        out.available = grade is not None
+        out.grade = grade.level if grade is not None else ""
+        out.score = format(grade.score, "f") if grade is not None else ""
+    out.consequence = _consequence(out.grade, lang)
+    for row_id, view in views:
         if row_id is not None:
             out.by_row.setdefault(row_id, []).append(view)
         else:

@@ -8,7 +8,7 @@ every field (Decimals compare equal; trailing zeros the database adds are droppe
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from jixiao.core.model import Budget, FundingRow, GoalTable, Header, Indicator, Period, TableKind
@@ -186,6 +186,13 @@ def _budget_in(version: TableVersion) -> Budget:
 # --- core → columns ---------------------------------------------------------------------------
 
 
+def _wan_column(amount: Amount | None) -> Decimal | None:
+    """The amount in 万元 for lists and sums, to 0.01 元 (the exact figure stays in its unit)."""
+    if amount is None:
+        return None
+    return normalize(amount.in_wan().quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP))
+
+
 def version_fields(table: GoalTable) -> dict[str, Any]:
     """Header column values of a :class:`TableVersion` for a core table."""
     h = table.header
@@ -204,7 +211,7 @@ def version_fields(table: GoalTable) -> dict[str, Any]:
         "period_end": h.period.end,
         "budget_amount": amount.value if amount else None,
         "budget_unit": amount.unit.value if amount else MoneyUnit.WAN.value,
-        "budget_wan": amount.in_wan() if amount else None,
+        "budget_wan": _wan_column(amount),
         "budget_detail": _budget_detail(h.budget),
         "period_goal": h.period_goal or "",
         "annual_goal": h.annual_goal or "",

@@ -166,7 +166,11 @@ class GoalTable(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="tables")
     year = models.PositiveSmallIntegerField(_("year"), db_index=True)
     status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices(), default=Status.DRAFT, db_index=True
+        _("status"),
+        max_length=16,
+        choices=Status.choices(),
+        default=Status.DRAFT.value,
+        db_index=True,
     )
     review_grade = models.CharField(
         _("review grade"), max_length=2, choices=Grade.choices(), blank=True
@@ -207,7 +211,7 @@ class TableVersion(models.Model):
 
     table = models.ForeignKey(GoalTable, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=8, choices=Kind.choices(), default=Kind.COMPILE)
+    kind = models.CharField(max_length=8, choices=Kind.choices(), default=Kind.COMPILE.value)
     reason = models.TextField(blank=True)
     frozen = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -238,6 +242,9 @@ class TableVersion(models.Model):
     extra = models.JSONField(default=list, blank=True)
     sources = models.JSONField(default=dict, blank=True)  # header field → source location
     source = models.JSONField(null=True, blank=True)
+    # what the review rules say about this version, computed when it is written
+    rule_grade = models.CharField(max_length=2, blank=True)  # empty: rules not run
+    rule_score = models.DecimalField(null=True, blank=True, **NUMBER)
 
     class Meta:
         ordering = ("table_id", "number")
@@ -289,6 +296,24 @@ class IndicatorRow(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReviewFinding(models.Model):
+    """A review-rule finding (``jixiao check``) on a version, stored when the version is written."""
+
+    version = models.ForeignKey(TableVersion, on_delete=models.CASCADE, related_name="findings")
+    row = models.ForeignKey(
+        IndicatorRow, null=True, blank=True, on_delete=models.CASCADE, related_name="findings"
+    )
+    code = models.CharField(max_length=10, db_index=True)
+    severity = models.CharField(max_length=8)
+    title = models.CharField(max_length=200)
+    message_zh = models.TextField()
+    message_en = models.TextField(blank=True)
+    indicator_name = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ("version_id", "id")
 
 
 class ReviewComment(models.Model):
@@ -373,11 +398,11 @@ class Evaluation(models.Model):
             return {"selfeval": _("Self-evaluation"), "monitor": _("Monitoring")}
 
     table = models.ForeignKey(GoalTable, on_delete=models.CASCADE, related_name="evaluations")
-    kind = models.CharField(max_length=8, choices=Kind.choices(), default=Kind.SELFEVAL)
+    kind = models.CharField(max_length=8, choices=Kind.choices(), default=Kind.SELFEVAL.value)
     month = models.PositiveSmallIntegerField(default=0)  # monitoring: data as of this month
     version = models.ForeignKey(TableVersion, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices(), default=Status.DRAFT
+        _("status"), max_length=16, choices=Status.choices(), default=Status.DRAFT.value
     )
     lock_version = models.PositiveIntegerField(default=0)
     budget_wan = models.DecimalField(_("budget"), null=True, blank=True, **MONEY)  # 全年预算数

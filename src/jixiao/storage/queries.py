@@ -14,6 +14,7 @@ from jixiao.storage.models import (
     Evaluation,
     GoalTable,
     Organisation,
+    ReviewFinding,
     Role,
     TableVersion,
 )
@@ -142,6 +143,7 @@ class Overview:
     by_grade: dict[str, int]
     by_score_grade: dict[str, int]
     by_light: dict[str, int]
+    by_rule: list[dict[str, Any]]  # review findings on current versions, per rule code
     tables: int
     budget_wan: Any
 
@@ -159,7 +161,14 @@ def overview(user: Any, year: int | None = None, organisation: int | None = None
     by_grade = dict(qs.values_list("review_grade").annotate(n=Count("id")).order_by())
     by_score_grade = dict(results.values_list("selfeval_grade").annotate(n=Count("id")).order_by())
     by_light = dict(results.values_list("monitor_light").annotate(n=Count("id")).order_by())
+    by_rule = list(
+        ReviewFinding.objects.filter(version_id__in=qs.values("current_version_id"))
+        .values("code", "title")
+        .annotate(n=Count("id"))
+        .order_by("-n", "code")[:15]
+    )
     return Overview(
+        by_rule=by_rule,
         by_unit=by_unit,
         by_status=by_status,
         by_grade=by_grade,

@@ -255,7 +255,7 @@ def barchart(rows: Any, unit: str = "", link: str = "", css: str = "") -> dict[s
             {
                 "y": i * (bar_height + gap),
                 "text_y": i * (bar_height + gap) + bar_height * 0.7,
-                "label": label if len(label) <= 11 else label[:10] + "…",
+                "label": label if len(label) <= 12 else label[:11] + "…",
                 "full": label,
                 "value": show(value),
                 "length": max(length, 1 if value else 0),

@@ -35,6 +35,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 for v in ("red", "yellow", "green", "blue")
             ]
             + [("—", data.by_light.get("", 0), "")],
+            "rule_rows": [(f"{r['code']} {r['title']}", r["n"], r["code"]) for r in data.by_rule],
             "unit_rows": [
                 (u["organisation__name"], u["budget"] or 0, u["organisation_id"])
                 for u in data.by_unit

@@ -1,0 +1,130 @@
+"""The budget block of self-evaluation and monitoring tables (项目资金(万元) | 年初预算数 | …)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao.core.model import Budget, FundingRow
+from jixiao.core.money import Amount, MoneyUnit
+from jixiao.core.source import SourceLocation
+from jixiao.io.build.cells import Piece, decimal_of, is_none_marker, percent_of
+from jixiao.io.build.header import parse_amount
+from jixiao.io.build.vocab import BudgetCol, budget_column_of, header_key
+
+_FRAGMENTS = {"年初", "全年", "调整后", "预算", "执行"}
+
+
+def budget_header(texts: list[str]) -> list[BudgetCol | None] | None:
+    """Column roles of a budget header row, or ``None`` if ``texts`` is not one."""
+    joined = join_fragments(texts)
+    roles = [budget_column_of(t) for t in joined]
+    figures = {r for r in roles if r in (BudgetCol.INITIAL, BudgetCol.BUDGET, BudgetCol.EXECUTED)}
+    if len(figures) >= 2 or (figures and BudgetCol.RATE in roles):
+        if roles and roles[0] is None and joined[0].strip():
+            roles[0] = BudgetCol.LABEL
+        return roles
+    return None
+
+
+def join_fragments(texts: list[str]) -> list[str]:
+    """``年初`` + ``预算数`` → ``年初预算数`` (headers broken across cells)."""
+    out: list[str] = []
+    i = 0
+    while i < len(texts):
+        t = texts[i].strip()
+        if (
+            i + 1 < len(texts)
+            and t in _FRAGMENTS
+            and budget_column_of(t + texts[i + 1].strip()) is not None
+        ):
+            out.append(t + texts[i + 1].strip())
+            i += 2
+            continue
+        out.append(texts[i])
+        i += 1
+    return out
+
+
+@dataclass(slots=True)
+class BudgetBlock:
+    """Collects funding rows under a budget header."""
+
+    roles: list[BudgetCol | None]
+    unit: MoneyUnit = MoneyUnit.WAN
+    rows: list[FundingRow] = field(default_factory=list)
+    reason: str | None = None
+
+    @property
+    def value_roles(self) -> list[BudgetCol]:
+        return [r for r in self.roles[1:] if r is not None and r is not BudgetCol.LABEL]
+
+    def add_grid_row(self, pieces: list[Piece]) -> None:
+        """A GRID row: cells are read under the header column they sit in."""
+        label_at = next((k for k, p in enumerate(pieces) if not p.blank), 0)
+        got: dict[BudgetCol, str] = {}
+        for k, cell in enumerate(pieces):
+            role = self.roles[k] if k < len(self.roles) else None
+            if k <= label_at or role is None or role is BudgetCol.LABEL:
+                continue
+            if cell.clean and not is_none_marker(cell.clean):
+                got[role] = cell.clean
+        if len(pieces) < len(self.roles) and not got:
+            # a left-packed copy (merged cells dropped): read the cells in header order
+            self.add_row(pieces[label_at], pieces[label_at + 1 :])
+            return
+        self._append(pieces[label_at], got)
+
+    def add_row(self, label: Piece, cells: list[Piece]) -> None:
+        """Cells in header order (STREAM and text rows)."""
+        got: dict[BudgetCol, str] = {}
+        for role, cell in zip(self.value_roles, cells, strict=False):
+            text = cell.clean
+            if text and not is_none_marker(text):
+                got[role] = text
+        self._append(label, got)
+
+    def _append(self, label: Piece, got: dict[BudgetCol, str]) -> None:
+        if BudgetCol.REASON in got:
+            self.reason = self.reason or got[BudgetCol.REASON]
+        self.rows.append(
+            FundingRow(
+                label=label.clean,
+                initial=self._amount(got.get(BudgetCol.INITIAL)),
+                budget=self._amount(got.get(BudgetCol.BUDGET)),
+                executed=self._amount(got.get(BudgetCol.EXECUTED)),
+                rate=percent_of(got.get(BudgetCol.RATE)),
+                weight=decimal_of(got.get(BudgetCol.WEIGHT)),
+                score=decimal_of(got.get(BudgetCol.SCORE)),
+                source=label.source,
+            )
+        )
+
+    def _amount(self, text: str | None) -> Amount | None:
+        if text is None or (decimal_of(text.rstrip("万元")) is None and "万" not in text):
+            return None
+        return parse_amount(text, self.unit)
+
+    def budget(self, source: SourceLocation | None) -> Budget:
+        total = next((r for r in self.rows if _is_total(r.label)), None)
+        if total is None and self.rows:
+            total = self.rows[0]
+        if total is None:
+            return Budget(rows=tuple(self.rows), reason=self.reason, source=source)
+        amount = total.budget or total.initial
+        return Budget(
+            amount=amount,
+            initial=total.initial,
+            adjusted=total.budget,
+            executed=total.executed,
+            rate=total.rate,
+            weight=total.weight,
+            score=total.score,
+            reason=self.reason,
+            rows=tuple(self.rows),
+            source=total.source or source,
+        )
+
+
+def _is_total(label: str) -> bool:
+    key = header_key(label)
+    return key in ("年度资金总额", "资金总额", "总额", "合计", "年度资金合计")

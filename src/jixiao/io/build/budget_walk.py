@@ -1,0 +1,181 @@
+"""The budget block of self-evaluation and monitoring tables, as met by the walk
+(methods of :class:`~jixiao.io.build.tables.Walker`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from jixiao.io.build.budget import BudgetBlock, budget_header
+from jixiao.io.build.cells import Line, Piece, decimal_of, is_none_marker
+from jixiao.io.build.columns import starts_header
+from jixiao.io.build.draft import Section
+from jixiao.io.build.header import unit_from_note
+from jixiao.io.build.segment import split_labels
+from jixiao.io.build.vocab import (
+    BudgetCol,
+    budget_column_of,
+    field_of_label,
+    is_funding_label,
+)
+from jixiao.io.table import Layout
+
+if TYPE_CHECKING:
+    from jixiao.io.build.tables import Walker
+
+
+def _numbers_follow(pieces: list[Piece]) -> bool:
+    filled = [p for p in pieces if not p.blank]
+    return bool(filled) and all(
+        decimal_of(p.clean.rstrip("%万元")) is not None or is_none_marker(p.clean) for p in filled
+    )
+
+
+def budget_start(self: Walker, i: int, line: Line) -> bool:
+    if line.layout is Layout.GRID:
+        roles = budget_header([p.clean for p in line.pieces])
+        if roles is None:
+            return False
+        self._open_budget(roles)
+        self._budget_header_end = i + 1
+        return True
+    if line.layout is Layout.STREAM:
+        first = line.pieces[0].clean
+        if budget_column_of(first) is None:
+            return False
+        texts: list[str] = []
+        j = i
+        while j < len(self.lines) and self.lines[j].layout is Layout.STREAM:
+            t = self.lines[j].pieces[0].clean
+            nxt = (
+                self.lines[j + 1].pieces[0].clean
+                if j + 1 < len(self.lines) and self.lines[j + 1].layout is Layout.STREAM
+                else ""
+            )
+            if not t:
+                j += 1
+                continue
+            if budget_column_of(t) is not None or budget_column_of(t + nxt) is not None:
+                texts.append(t)
+                j += 1
+                continue
+            if t in ("年初", "全年", "调整后", "预算数", "执行数"):
+                texts.append(t)
+                j += 1
+                continue
+            break
+        roles = budget_header(texts)
+        if roles is None:
+            return False
+        if roles[0] is not BudgetCol.LABEL:
+            roles = [BudgetCol.LABEL, *roles]
+        self._open_budget(roles)
+        self._budget_header_end = j
+        return True
+    cells = split_labels(line.pieces[0].text)
+    figures = (BudgetCol.INITIAL, BudgetCol.BUDGET, BudgetCol.EXECUTED)
+    start = next((k for k, c in enumerate(cells) if budget_column_of(c) in figures), None)
+    if start is None:
+        return False
+    end = start
+    while end < len(cells) and budget_column_of(cells[end]) not in (None, BudgetCol.LABEL):
+        end += 1
+    roles = budget_header(cells[start:end])
+    if roles is None:
+        return False
+    label_at = start
+    while label_at > 0 and (
+        budget_column_of(cells[label_at - 1]) is BudgetCol.LABEL
+        or unit_from_note(cells[label_at - 1]) is not None
+    ):
+        label_at -= 1
+    if label_at:
+        self._header_cells(
+            [Piece(c, line.source) for c in cells[:label_at]], stream=False, row=True
+        )
+    self._open_budget([BudgetCol.LABEL, *roles])
+    self._budget_header_end = i + 1
+    rest = [Piece(c, line.source) for c in cells[end:]]
+    for k, piece in enumerate(rest):
+        if not self._budget_stream(piece):
+            self._header_cells(rest[k:], stream=False, row=True)
+            break
+    return True
+
+
+def open_budget(self: Walker, roles: list[BudgetCol | None]) -> None:
+    d = self.draft
+    assert d is not None
+    d.budget_block = BudgetBlock(roles, d.unit)
+    self.section = Section.BUDGET
+    self.pending = []
+    self.budget_row = None
+
+
+def budget_line(self: Walker, line: Line) -> bool:
+    """A funding row (GRID) or cells of one (STREAM); False when the block has ended."""
+    block = self.draft.budget_block if self.draft else None
+    if block is None:
+        return False
+    if line.layout is Layout.GRID:
+        filled = line.filled
+        label = filled[0]
+        if not is_funding_label(label.clean) and not _numbers_follow(line.pieces[1:]):
+            self._end_budget()
+            return False
+        block.add_grid_row(line.pieces)
+        return True
+    if line.layout is Layout.STREAM:
+        piece = line.pieces[0]
+        return self._budget_stream(piece)
+    ok = True
+    for c in split_labels(line.pieces[0].text):
+        ok = self._budget_stream(Piece(c, line.source))
+        if not ok:
+            break
+    return ok
+
+
+def budget_stream(self: Walker, piece: Piece) -> bool:
+    block = self.draft.budget_block if self.draft else None
+    if block is None:
+        return False
+    text = piece.clean
+    if text and is_funding_label(text):
+        self._flush_budget_row()
+        self.budget_row = (piece, [])
+        return True
+    if self.budget_row is None:
+        if not text:
+            return True
+        self._end_budget()
+        return False
+    cells = self.budget_row[1]
+    full = len(cells) >= len(block.value_roles)
+    if text and (
+        full
+        or field_of_label(text) is not None
+        or starts_header(Line([piece], Layout.STREAM, piece.source))
+        or (
+            decimal_of(text.rstrip("%万元")) is None
+            and not is_none_marker(text)
+            and block.value_roles[len(cells)] is not BudgetCol.REASON
+        )
+    ):
+        self._end_budget()
+        return False
+    cells.append(piece)
+    return True
+
+
+def flush_budget_row(self: Walker) -> None:
+    block = self.draft.budget_block if self.draft else None
+    if self.budget_row is not None and block is not None:
+        label, cells = self.budget_row
+        block.add_row(label, cells)
+    self.budget_row = None
+
+
+def end_budget(self: Walker) -> None:
+    self._flush_budget_row()
+    if self.section is Section.BUDGET:
+        self.section = Section.HEADER

@@ -1,0 +1,343 @@
+"""Header fields of a table (methods of :class:`~jixiao.io.build.tables.Walker`).
+
+Labels are matched by :func:`~jixiao.io.build.vocab.field_of_label`; a label takes the rest of its
+row (GRID, text) or the next cell (STREAM); labels printed side by side take the next row's cells
+in order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from jixiao.core.model import FundingRow
+from jixiao.core.problems import make
+from jixiao.io.build import problems as P
+from jixiao.io.build.cells import (
+    Line,
+    Piece,
+    decimal_of,
+    display,
+    is_none_marker,
+    is_value_like,
+    norm,
+)
+from jixiao.io.build.draft import Pending
+from jixiao.io.build.header import parse_amount, unit_from_note, year_of
+from jixiao.io.build.records import where
+from jixiao.io.build.segment import split_labels
+from jixiao.io.build.vocab import (
+    Field,
+    column_of,
+    field_of_label,
+    header_key,
+    is_funding_label,
+)
+from jixiao.io.table import Layout
+
+if TYPE_CHECKING:
+    from jixiao.io.build.tables import Walker
+
+_COLON_CELL = re.compile(r"^\s*([^:：]{2,24}?)\s*[:：]\s*(\S.*)$", re.S)
+
+
+def split_colon_cells(line: Line) -> None:
+    """``项目名称：XX`` in one cell (docx, pdf) → a label cell and a value cell."""
+    out: list[Piece] = []
+    changed = False
+    for piece in line.pieces:
+        m = _COLON_CELL.match(piece.text) if (":" in piece.text or "：" in piece.text) else None
+        if m and field_of_label(m.group(1)) is not None:
+            out += [Piece(m.group(1), piece.source), Piece(m.group(2), piece.source)]
+            changed = True
+        else:
+            out.append(piece)
+    if changed:
+        line.replace_pieces(out)
+
+
+def _label_like(text: str) -> bool:
+    t = norm(text)
+    return 1 < len(t) <= 12 and not any(ch.isdigit() for ch in t) and not t.endswith("。")
+
+
+_LIST_ROW = re.compile(r"^(\d{5,})([^\d].*?)(\d+(?:\.\d+)?)$")
+
+
+_UNIT_NOTE = re.compile(r"^(金额)?单位[:：](万元|元|亿元)$")
+
+
+_TEXT_FIELDS = (Field.PERIOD_GOAL, Field.ANNUAL_GOAL, Field.ANNUAL_RESULT, Field.GOALS)
+
+
+_TOTAL_SCORE_TEXT = re.compile(
+    r"(自评总分|项目总得分|总得分|自评得分|综合得分|评价得分)[:：]?(\d+(?:\.\d+)?)分?"
+)
+
+
+def header_line(self: Walker, line: Line) -> None:
+    if line.layout is Layout.LINES:
+        cells = [Piece(c, line.source) for c in split_labels(line.pieces[0].text)]
+        if self._list_labels(cells):
+            return
+        self._header_cells(cells, stream=False, row=True)
+    elif line.layout is Layout.STREAM:
+        self._header_cells(line.pieces, stream=True, row=False)
+    else:
+        if self._list_labels(line.filled):
+            return
+        # blank positions kept: a blank after a label is an empty value, not a wrap
+        self._header_cells(list(line.pieces), stream=False, row=True)
+
+
+def list_labels(self: Walker, cells: list[Piece]) -> bool:
+    """A row of labels only (单位代码 | 单位(专项)名称 | 资金总额 …): a list layout whose
+    values come in later rows that start with a code (Hunan 项目支出绩效目标表)."""
+    texts = [c.clean for c in cells if c.clean]
+    if len(texts) < 3:
+        return False
+    fields = [field_of_label(t) for t in texts]
+    if Field.NAME not in fields:
+        return False
+    pairs = zip(fields, texts, strict=True)
+    if not all(f is not None or column_of(t) is not None for f, t in pairs):
+        return False
+    assert self.draft is not None
+    self.draft.list_layout = True
+    return True
+
+
+def list_row(self: Walker, line: Line) -> bool:
+    """``505006 学生伙食费 30.00`` under list labels: code, name and amount."""
+    d = self.draft
+    if d is None or not d.list_layout:
+        return False
+    m = _LIST_ROW.match(norm(line.text))
+    if m is None:
+        return False
+    if Field.NAME in d.values:
+        d.extra.append(("单位(专项)名称", d.values[Field.NAME]))
+    d.values[Field.NAME] = m.group(2)
+    d.sources.append(("name", line.source))
+    d.budget_amount = parse_amount(m.group(3), d.unit)
+    d.budget_label = "资金总额"
+    d.problems.append(
+        make(
+            P.SEGMENTED,
+            f"{where(line.source)}: list row read as code {m.group(1)}, name "
+            f"{m.group(2)!r}, amount {m.group(3)}",
+            line.source,
+            line.text,
+            table=d.index,
+        )
+    )
+    return True
+
+
+def header_cells(self: Walker, cells: list[Piece], *, stream: bool, row: bool) -> None:
+    d = self.draft
+    assert d is not None
+    row_labels = 0
+    added: list[Pending] = []  # labels of this row
+    values = 0
+    printed = [k for k, c in enumerate(cells) if not c.blank]
+    first = printed[0] if printed else 0
+    for k, piece in enumerate(cells):
+        text = piece.clean
+        if not text:
+            if stream and self.pending:
+                self._assign(self.pending.pop(0), piece)
+            continue
+        if _UNIT_NOTE.match(norm(text)):
+            continue  # 单位:万元 is a note on the figures, read from the line already
+        found = field_of_label(text)
+        if found is None and is_funding_label(text):
+            total = header_key(text) in ("年度资金总额", "资金总额")
+            found = Field.BUDGET if total else Field.FUNDING
+        if found is not None:
+            if self.pending and self.pending[-1].field is Field.EXTRA and not stream:
+                self.pending.pop()  # an unknown group label (项目资金) before a known one
+            repeatable = (Field.EXTRA, Field.FUNDING)
+            if self.pending and self.pending[-1].field is found and found not in repeatable:
+                self.pending.pop()  # 项目金额(万元) then 年度资金总额: the later label holds it
+            row_labels += 1
+            note = unit_from_note(text)
+            if note is not None and found is Field.BUDGET:
+                d.unit = note
+            label = Pending(found, text, piece.source)
+            self.pending.append(label)
+            added.append(label)
+            continue
+        if self.pending:
+            # labels of this row still without a value
+            in_row = sum(1 for p in self.pending if any(p is a for a in added))
+            if not in_row and not stream and _fragment(text):
+                continue  # a scrap of a label column in a text copy, not a value (023)
+            if row and in_row > 1 and _labels_just_before(cells, k, in_row):
+                # labels side by side then their values (年度总体目标 预期目标 实际完成情况 …)
+                values += 1
+                start = next(k for k, p in enumerate(self.pending) if any(p is a for a in added))
+                self._assign(_take_from(self, start), piece)
+                continue
+            if row and in_row > 0:
+                # label and value in one row: every value cell up to the next label
+                run = [piece]
+                for later in cells[k + 1 :]:
+                    if later.blank:
+                        continue
+                    if (
+                        field_of_label(later.clean) is not None
+                        or is_funding_label(later.clean)
+                        or _UNIT_NOTE.match(norm(later.clean))
+                    ):
+                        break
+                    run.append(later)
+                joined = " ".join(p.clean for p in run)
+                values += 1
+                self._assign(self.pending.pop(), Piece(joined, piece.source))
+                for later in run[1:]:
+                    cells[cells.index(later)] = Piece("", later.source)
+                continue
+            values += 1
+            self._assign(self._take_pending(), piece)
+            continue
+        if not stream and not row_labels and k == first and d.last_text_field and len(printed) == 1:
+            self._append_text(d.last_text_field, piece)
+            continue
+        if not stream and k == first and len(printed) >= 2 and _label_like(text):
+            self.pending.append(Pending(Field.EXTRA, text, piece.source))
+            continue
+    if row and not stream and values:
+        # a row with values: its own labels left without one are empty, except goal labels
+        # whose text is printed in the next row; labels from a row of labels only wait on
+        self.pending = [
+            p for p in self.pending if p.field in _TEXT_FIELDS or not any(p is a for a in added)
+        ]
+
+
+def _fragment(text: str) -> bool:
+    """Short scraps (``产``, ``绩效出``) or column labels met while earlier labels wait."""
+    t = norm(text)
+    return column_of(t) is not None or (len(t) <= 3 and not is_value_like(t))
+
+
+def _labels_just_before(cells: list[Piece], k: int, count: int) -> bool:
+    """The ``count`` printed cells before ``cells[k]`` are all labels (a run of labels)."""
+    seen = 0
+    for piece in reversed(cells[:k]):
+        if piece.blank:
+            return False  # a blank cell between: an empty value (GRID positions)
+        if field_of_label(piece.clean) is None and not is_funding_label(piece.clean):
+            return False
+        seen += 1
+        if seen >= count:
+            return True
+    return seen >= count
+
+
+def _take_from(self: Walker, start: int) -> Pending:
+    """FIFO among this row's labels (the 总体目标 container gives way to its sub-labels)."""
+    if (
+        len(self.pending) > start + 1
+        and self.pending[start].field is Field.GOALS
+        and self.pending[start + 1].field in (Field.PERIOD_GOAL, Field.ANNUAL_GOAL)
+    ):
+        self.pending.pop(start)
+    return self.pending.pop(start)
+
+
+def take_pending(self: Walker) -> Pending:
+    if (
+        len(self.pending) > 1
+        and self.pending[0].field is Field.GOALS
+        and self.pending[1].field in (Field.PERIOD_GOAL, Field.ANNUAL_GOAL)
+    ):
+        self.pending.pop(0)  # the 总体目标 container: its sub-labels take the values
+    return self.pending.pop(0)
+
+
+def assign(self: Walker, pending: Pending, piece: Piece) -> None:
+    d = self.draft
+    if d is None:
+        return
+    value = display(piece.text)
+    f = pending.field
+    d.sources.append((f.value if f is not Field.EXTRA else pending.label, piece.source))
+    if f is Field.EXTRA:
+        d.extra.append((display(pending.label).rstrip(":："), value))
+        return
+    if f is Field.BUDGET:
+        self._budget_value(pending, piece)
+        return
+    if f is Field.FUNDING:
+        self._funding(Piece(pending.label, pending.source), piece)
+        return
+    if f in (Field.GOALS, Field.ANNUAL_GOAL, Field.PERIOD_GOAL, Field.ANNUAL_RESULT):
+        target = Field.ANNUAL_GOAL if f is Field.GOALS else f
+        if f is Field.GOALS and Field.ANNUAL_GOAL in d.values:
+            target = Field.ANNUAL_RESULT
+        if not value or is_none_marker(value):
+            d.values.setdefault(target, "")
+            return
+        d.values[target] = value
+        d.last_text_field = target
+        year = year_of(pending.label)
+        if target is Field.ANNUAL_GOAL and year and d.year is None:
+            d.year = year
+        return
+    d.last_text_field = None
+    if d.values.get(f):
+        d.extra.append((display(pending.label), value))
+        return
+    d.values[f] = value
+    d.labels[f] = pending.label
+
+
+def append_text(self: Walker, f: Field, piece: Piece) -> None:
+    d = self.draft
+    if d is None:
+        return
+    d.values[f] = (d.values.get(f, "") + "\n" + display(piece.text)).strip()
+
+
+def budget_value(self: Walker, pending: Pending, piece: Piece) -> None:
+    d = self.draft
+    assert d is not None
+    text = piece.clean
+    unit = unit_from_note(pending.label) or d.unit
+    amount = parse_amount(text, unit) if text else None
+    if amount is None:
+        if text:
+            d.problems.append(
+                make(
+                    P.BAD_HEADER_VALUE,
+                    f"budget {pending.label!r} value {text!r} is not an amount",
+                    piece.source,
+                    text,
+                    table=d.index,
+                )
+            )
+        return
+    year = year_of(pending.label)
+    if year and d.year is None:
+        d.year = year
+    key = header_key(pending.label)
+    better = d.budget_label is None or ("总预算" in (d.budget_label or "") and "总预算" not in key)
+    if better:
+        d.budget_amount = amount
+        d.budget_label = key
+    else:
+        d.extra.append((display(pending.label), text))
+
+
+def funding(self: Walker, label: Piece, value: Piece | None) -> None:
+    d = self.draft
+    assert d is not None
+    amount = parse_amount(value.clean, d.unit) if value is not None and value.clean else None
+    d.funding.append(FundingRow(label=label.clean, budget=amount, source=label.source))
+
+
+def total_score_text(self: Walker, text: str) -> None:
+    m = _TOTAL_SCORE_TEXT.search(norm(text))
+    if m and self.draft is not None:
+        self.draft.total_score = decimal_of(m.group(2))

@@ -1,0 +1,443 @@
+"""The indicator block: data rows → :class:`Indicator` records, with carry-down and repairs.
+
+Rows are read in one of two ways:
+
+* **positional** (GRID rows whose cells sit under their header): each cell is read from the
+  column its header names;
+* **by content** (shifted GRID rows, left-packed web copies, STREAM cells, segmented text):
+  known 一级/二级 labels first, then the 三级 name, then the value cells in header order.
+
+Every repair, skip and guess is a problem; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.core.problems import ProblemCode, make
+from jixiao.core.source import SourceLocation
+from jixiao.io.build import problems as P
+from jixiao.io.build.cells import (
+    Line,
+    Piece,
+    decimal_of,
+    display,
+    is_placeholder,
+    is_value_like,
+    make_target,
+    norm,
+    strip_template_prefix,
+)
+from jixiao.io.build.columns import Columns
+from jixiao.io.build.records import (
+    SCORE_RESIDUE,
+    BlockResult,
+    Record,
+    clean_level,
+    is_l1,
+    is_l2,
+    is_level,
+    next_filled,
+    op_only,
+    to_indicator,
+    where,
+)
+from jixiao.io.build.textrows import (
+    flush_waiting,
+    glued_line,
+    last_label_is_name,
+    lines_content,
+    split_by_columns,
+    split_weight,
+    text_line,
+    total_text,
+    wrapped_name,
+)
+from jixiao.io.build.vocab import END_RE, TOTAL_RE, Col
+from jixiao.io.table import Layout
+
+
+class BlockReader:
+    """Reads the data rows of one indicator block; keeps the carried 一级/二级 labels."""
+
+    # reading text lines (LINES layout) lives in textrows.py
+    _text_line = text_line
+    _glued_line = glued_line
+    _split_by_columns = split_by_columns
+    _split_weight = split_weight
+    _lines_content = lines_content
+    _last_label_is_name = last_label_is_name
+    _total_text = total_text
+    _wrapped_name = wrapped_name
+    _flush_waiting = flush_waiting
+
+    def __init__(self, cols: Columns, table_index: int) -> None:
+        self.cols = cols
+        self.table = table_index
+        self.level1: str | None = None
+        self.level2: str | None = None
+        self.group: str | None = None
+        self.result = BlockResult()
+        self.slots = cols.value_slots()
+        self._stream: list[Piece] = []
+        self._row_cut = False
+        self._counts: list[int] = []
+        self._waiting: Record | None = None  # a text-line name whose value may come next
+        self._wrapped = False
+
+    # --- entry points ---------------------------------------------------------------------
+
+    def feed(self, line: Line) -> None:
+        if line.layout is Layout.STREAM:
+            self._stream.extend(line.pieces)
+            return
+        self._flush_stream()
+        if line.layout is not Layout.LINES:
+            self._flush_waiting()
+        self._row_cut = False
+        if line.layout is Layout.GRID:
+            self._grid_row(line)
+        else:
+            self._text_line(line)
+
+    def finish(self, at_end: bool) -> BlockResult:
+        self._flush_stream(at_end)
+        self._flush_waiting()
+        counts = self._counts
+        if at_end and len(counts) >= 2 and counts[-1] < max(counts[:-1]):
+            self.result.cut = True  # the last row has fewer cells than the rows before it
+        return self.result
+
+    # --- problems ------------------------------------------------------------------------
+
+    def _problem(self, kind: ProblemCode, message: str, at: SourceLocation, raw: str) -> None:
+        self.result.problems.append(make(kind, message, at, raw, table=self.table))
+
+    # --- GRID rows ------------------------------------------------------------------------
+
+    def _grid_row(self, line: Line) -> None:
+        texts = [p.clean for p in line.pieces]
+        # a row shorter than the header whose last cell is printed: the copy stops inside it
+        self._row_cut = len(texts) < len(self.cols.roles) and bool(texts) and bool(texts[-1])
+        if self._total_row(line.filled, positional=line.pieces):
+            return
+        if self._positional_ok(texts):
+            self._positional(line)
+            return
+        filled = [p for p in line.pieces]
+        # strip leading blanks: content reading starts at the first printed cell
+        while filled and filled[0].blank:
+            filled.pop(0)
+        if not filled:
+            return
+        self._content(filled, row_mode=True, line=line)
+
+    def _positional_ok(self, texts: list[str]) -> bool:
+        cols = self.cols
+        name_at = cols.name_index
+        if name_at is None or name_at >= len(texts):
+            return False
+        name = texts[name_at]
+        if not name or is_value_like(name):
+            return False
+        if is_level(name):
+            # a 三级 name that is also a category word (满意度) is fine when the row has its
+            # own 一级/二级 cells; otherwise the labels are shifted right
+            l2_at = cols.index(Col.L2)
+            if l2_at is None or l2_at >= len(texts) or not texts[l2_at]:
+                return False
+        for role in (Col.FRAME, Col.GROUP):
+            at = cols.index(role)
+            if at is not None and at < len(texts) and texts[at] and is_level(texts[at]):
+                return False
+        for role in (Col.L1, Col.L2):
+            at = cols.index(role)
+            if at is not None and at < len(texts) and texts[at] and is_value_like(texts[at]):
+                return False
+        return True
+
+    def _positional(self, line: Line) -> None:
+        cols = self.cols
+        pieces = line.pieces
+        got: dict[Col, Piece] = {}
+        values: list[tuple[Col, str, Piece]] = []
+        name_at = cols.name_index or 0
+        for i, piece in enumerate(pieces):
+            role = cols.roles[i] if i < len(cols.roles) else None
+            if role is None:
+                continue
+            if i > name_at:
+                values.append((role, cols.labels[i], piece))
+            else:
+                got.setdefault(role, piece)
+        group = got.get(Col.GROUP)
+        if group is not None and not group.blank:
+            self.group = group.clean
+        l1 = got.get(Col.L1)
+        l2 = got.get(Col.L2)
+        if l1 is not None and not l1.blank:
+            self.level1 = l1.clean
+            self.level2 = None
+        if l2 is not None and not l2.blank:
+            self.level2 = l2.clean
+        self._emit(Record(self.level1, self.level2, pieces[name_at], values, self.group), line)
+        overflow = pieces[len(cols.roles) :]
+        if any(not p.blank for p in overflow):
+            # more cells than columns: the next row was glued on (a copy that lost a line end)
+            while overflow and overflow[0].blank:
+                overflow = overflow[1:]
+            self._content(overflow, row_mode=True, line=None)
+
+    # --- content reading ------------------------------------------------------------------
+
+    def _content(self, pieces: list[Piece], *, row_mode: bool, line: Line | None) -> None:
+        """Labels, then the name, then values in header order (one row or a stream)."""
+        i = 0
+        n = len(pieces)
+        shifted = line is not None and line.layout is Layout.GRID
+        while i < n:
+            piece = pieces[i]
+            if piece.blank or SCORE_RESIDUE.match(norm(piece.text)):
+                i += 1
+                continue
+            if self._total_row(pieces[i:], positional=None):
+                return
+            run, i = self._label_run(pieces, i)
+            if run:
+                rest = [p for p in pieces[i:] if not p.blank]
+                if row_mode and self._last_label_is_name(run, rest):
+                    name_piece = Piece(run.pop(), pieces[i].source)
+                    pieces.insert(i, name_piece)
+                    n += 1
+                    self._apply_labels(run, name_piece)
+                else:
+                    self._apply_labels(run, pieces[i] if i < n else None)
+                    continue
+                piece = pieces[i]
+            if self.cols.has(Col.GROUP) and self.level1 is None and not is_value_like(piece.text):
+                # a leading group cell (013's 绩效目标1:…) before the first 一级 label
+                nxt = pieces[i + 1].clean if i + 1 < n else ""
+                if is_level(nxt):
+                    self.group = piece.clean
+                    i += 1
+                    continue
+            name = piece
+            i += 1
+            if is_value_like(name.text):
+                self._problem(
+                    P.UNREAD_ROW,
+                    f"{where(name.source)}: value {name.clean!r} where an indicator name was "
+                    "expected (the name cell is empty or missing); not read, check the source",
+                    name.source,
+                    " | ".join(p.text for p in pieces) if row_mode else name.text,
+                )
+                if row_mode:
+                    return
+                continue
+            taken: list[Piece] = []
+            if row_mode:
+                while i < n and pieces[i].blank and not taken:
+                    i += 1
+                while i < n and len(taken) < max(len(self.slots), 1) + 4:
+                    if not pieces[i].blank and is_level(pieces[i].clean) and taken:
+                        break  # the next record, in the same row (a copy that lost a line end)
+                    taken.append(pieces[i])
+                    i += 1
+            else:
+                while i < n and len(taken) < len(self.slots):
+                    nxt_piece = pieces[i]
+                    if not nxt_piece.blank and (
+                        is_level(nxt_piece.clean) or TOTAL_RE.match(norm(nxt_piece.text))
+                    ):
+                        break
+                    taken.append(nxt_piece)
+                    i += 1
+                if i >= n and len(taken) < len(self.slots):
+                    self.result.cut = True
+            values = [(role, label, p) for (role, label), p in zip(self.slots, taken, strict=False)]
+            record = Record(self.level1, self.level2, name, values, self.group)
+            if shifted and line is not None:
+                self._problem(
+                    P.SHIFTED_ROW,
+                    f"{where(line.source)}: cells did not sit under their headers; read by "
+                    f"content as 一级={self.level1 or '-'} 二级={self.level2 or '-'} "
+                    f"三级={name.clean} values={[p.clean for p in taken if not p.blank]}; "
+                    "check this row against the source",
+                    line.source,
+                    " | ".join(p.text for p in line.pieces),
+                )
+                shifted = False
+            self._emit(record, line)
+
+    def _label_run(self, pieces: list[Piece], i: int) -> tuple[list[str], int]:
+        run: list[str] = []
+        n = len(pieces)
+        while i < n:
+            piece = pieces[i]
+            if piece.blank or SCORE_RESIDUE.match(norm(piece.text)):
+                if run:
+                    i += 1
+                    continue
+                break
+            text = piece.clean
+            nxt = next_filled(pieces, i)
+            if nxt is not None and norm(pieces[nxt].text) == "指标" and is_level(text + "指标"):
+                run.append(text + "指标")
+                i = nxt + 1
+                continue
+            if is_level(text):
+                run.append(text)
+                i += 1
+                continue
+            break
+        return run, i
+
+    def _apply_labels(self, run: list[str], following: Piece | None) -> None:
+        for j, label in enumerate(run):
+            nxt = run[j + 1] if j + 1 < len(run) else None
+            both = is_l1(label) and is_l2(label)
+            if is_l1(label) and not is_l2(label):
+                self.level1 = clean_level(label)
+                self.level2 = None
+            elif is_l2(label) and not both:
+                if nxt is not None:
+                    self._empty_level2(label, following)
+                self.level2 = clean_level(label)
+            else:
+                set_here = j > 0 and is_l1(run[j - 1]) and self.level2 is None
+                if nxt is not None and is_l2(nxt) and not set_here:
+                    self.level1 = clean_level(label)
+                    self.level2 = None
+                elif set_here or self.level1 is not None:
+                    self.level2 = clean_level(label)
+                else:
+                    self.level1 = clean_level(label)
+                    self.level2 = None
+
+    def _empty_level2(self, label: str, near: Piece | None) -> None:
+        source = near.source if near is not None else self.cols.source
+        self._problem(
+            P.SKIPPED_ROW,
+            f"二级 {clean_level(label)} has no 三级 indicator under it; not an indicator",
+            source,
+            label,
+        )
+
+    # --- text lines (LINES layout) --------------------------------------------------------
+
+    def _flush_stream(self, at_end: bool = False) -> None:
+        if not self._stream:
+            return
+        pieces, self._stream = self._stream, []
+        self._content(pieces, row_mode=False, line=None)
+        if at_end and pieces and self.result.indicators:
+            last = self.result.indicators[-1]
+            if op_only(last.annual_target) or op_only(last.period_target):
+                self.result.cut = True
+
+    # --- totals ---------------------------------------------------------------------------
+
+    def _total_row(self, pieces: list[Piece], positional: list[Piece] | None) -> bool:
+        filled = [p for p in pieces if not p.blank]
+        if not filled or not TOTAL_RE.match(norm(filled[0].text)):
+            return False
+        if positional is not None and len(positional) == len(self.cols.roles):
+            weight_at = self.cols.index(Col.WEIGHT)
+            score_at = self.cols.index(Col.SCORE)
+            if score_at is not None and not positional[score_at].blank:
+                self.result.total_score = decimal_of(positional[score_at].text)
+            if weight_at is not None and not positional[weight_at].blank:
+                self.result.weight_total = decimal_of(positional[weight_at].text)
+                if self.result.total_score is None:
+                    self._weight_total_problem(positional[weight_at])
+            return True
+        numbers = []
+        for p in filled[1:]:
+            if decimal_of(p.text) is None:
+                break
+            numbers.append(p)
+        inline = re.match(r"^(?:合计|总分|总计)[:：]?(\d+(?:\.\d+)?)分?$", norm(filled[0].text))
+        if inline:
+            numbers.insert(0, Piece(inline.group(1), filled[0].source))
+        self._total_value(numbers, filled[0])
+        return True
+
+    def _total_value(self, numbers: list[Piece], label: Piece | None) -> None:
+        order = [r for r in self.cols.roles if r in (Col.WEIGHT, Col.SCORE)]
+        if not order:
+            order = [Col.WEIGHT]
+        for role, piece in zip(order, numbers, strict=False):
+            value = decimal_of(piece.text)
+            if role is Col.SCORE:
+                self.result.total_score = value
+            else:
+                self.result.weight_total = value
+        if numbers and self.result.total_score is None and self.result.weight_total is not None:
+            self._weight_total_problem(numbers[0])
+
+    def _weight_total_problem(self, piece: Piece) -> None:
+        self._problem(
+            P.WEIGHT_TOTAL,
+            f"合计/总分 {self.result.weight_total} is the total of the weights (分值/权重), "
+            "not a printed score; total_score left empty",
+            piece.source,
+            piece.text,
+        )
+
+    # --- records → indicators ---------------------------------------------------------------
+
+    def _emit(self, record: Record, line: Line | None) -> None:
+        at = record.name.source
+        raw_name = record.name.clean
+        if not raw_name:
+            if any(not p.blank for _, _, p in record.values):
+                self._problem(
+                    P.UNREAD_ROW,
+                    f"{where(at)} has values but no indicator name; skipped",
+                    at,
+                    " | ".join(p.text for _, _, p in record.values),
+                )
+            return
+        has_values = any(not p.blank for _, _, p in record.values)
+        if re.match(r"^\d{5,}", norm(raw_name)):
+            self._problem(
+                P.UNREAD_ROW,
+                f"{raw_name!r} starts with a code: a project or unit row, not an indicator",
+                at,
+                raw_name,
+            )
+            return
+        if is_placeholder(raw_name) and not has_values:
+            self._problem(
+                P.SKIPPED_ROW,
+                f"template placeholder row {raw_name!r} with no values; not an indicator",
+                at,
+                raw_name,
+            )
+            return
+        if not has_values:
+            self._problem(
+                P.UNREAD_ROW,
+                f"{raw_name!r} has no target or other value; not read as an indicator",
+                at,
+                raw_name,
+            )
+            self.result.cut = True
+            return
+        self.result.cut = self._row_cut or any(
+            op_only(make_target(p.text)) for _, _, p in record.values
+        )
+        name = strip_template_prefix(raw_name)
+        if name != raw_name:
+            self._problem(
+                P.NAME_PREFIX,
+                f"template numbering removed: {raw_name!r} → {name!r}",
+                at,
+                raw_name,
+            )
+        self._counts.append(len(record.values))  # cells present (blank positions count)
+        self.result.indicators.append(to_indicator(record, display(name)))
+
+
+def is_end_line(text: str) -> bool:
+    return bool(END_RE.match(norm(text)))

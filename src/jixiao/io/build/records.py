@@ -1,0 +1,165 @@
+"""Rows as read from an indicator block, and their conversion into :class:`Indicator` records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import lru_cache
+
+from jixiao.core.model import Indicator
+from jixiao.core.problems import Problem
+from jixiao.core.source import SourceLocation
+from jixiao.core.target import Target
+from jixiao.core.text import compact
+from jixiao.core.vocabulary import level1_of_label, level2_of_label
+from jixiao.io.build.cells import (
+    Piece,
+    decimal_of,
+    display,
+    is_none_marker,
+    make_target,
+    norm,
+)
+from jixiao.io.build.vocab import Col
+
+SCORE_RESIDUE = re.compile(r"^[(（]?[\d.\-~]+[)）]?分[)）]?$")
+
+
+OP_ONLY = re.compile(r"^(≥|≤|>|<|=|≧|≦|>=|<=|＞|＜|＝)$")
+
+
+def clean_level(text: str) -> str:
+    """Printed level label without spaces and score suffix: ``产 出 指 标(50分)`` → ``产出指标``."""
+    key = compact(text)
+    key = re.sub(r"[(（\[【]?[0-9.\-~]+分[)）\]】]?$", "", key)
+    key = re.sub(r"[(（][0-9.\-~]+[)）]分$", "", key)
+    return key.rstrip(":：") or key
+
+
+@lru_cache(maxsize=65536)
+def is_l1(text: str) -> bool:
+    return level1_of_label(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def is_l2(text: str) -> bool:
+    return level2_of_label(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def is_level(text: str) -> bool:
+    return bool(text) and (is_l1(text) or is_l2(text))
+
+
+@dataclass(slots=True)
+class Record:
+    level1: str | None
+    level2: str | None
+    name: Piece
+    values: list[tuple[Col, str, Piece]]  # (role, header label, cell)
+    group: str | None = None
+    raw_levels: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class BlockResult:
+    indicators: list[Indicator] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    total_score: Decimal | None = None
+    weight_total: Decimal | None = None
+    cut: bool = False  # the last row is visibly incomplete
+
+
+def looks_like_unit(text: str) -> bool:
+    t = norm(text)
+    return 0 < len(t) <= 6 and not any(ch.isdigit() for ch in t) and not t.startswith("-")
+
+
+def bare_number(text: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?", norm(text)))
+
+
+def op_only(target: Target) -> bool:
+    return bool(OP_ONLY.match(norm(target.raw)))
+
+
+def next_filled(pieces: list[Piece], i: int) -> int | None:
+    for j in range(i + 1, len(pieces)):
+        if not pieces[j].blank:
+            return j
+    return None
+
+
+def where(source: SourceLocation) -> str:
+    """``line 26`` / ``row 12`` / ``p2 row 3``: the place inside the file (the file is known)."""
+    parts = []
+    if source.sheet:
+        parts.append(f"sheet {source.sheet}")
+    if source.page is not None:
+        parts.append(f"page {source.page}")
+    if source.line is not None:
+        parts.append(f"line {source.line}")
+    elif source.row is not None:
+        parts.append(f"row {source.row}")
+    return " ".join(parts) or "?"
+
+
+def to_indicator(record: Record, name: str) -> Indicator:
+    """A read row as an :class:`Indicator`: targets parsed, numbers read, extras kept."""
+    cells: dict[Col, str] = {}
+    extra: list[tuple[str, str]] = []
+    for role, label, piece in record.values:
+        text = display(piece.text)
+        if role is Col.EXTRA or role in cells:
+            if text:
+                extra.append((label, text))
+            continue
+        cells[role] = text
+    if record.group:
+        extra.insert(0, ("绩效目标", record.group))
+    op = cells.get(Col.OP) or None
+    unit = cells.get(Col.UNIT) or None
+    if (unit is not None and is_none_marker(unit)) or (
+        unit is not None and op is None and not bare_number(cells.get(Col.ANNUAL, ""))
+    ):
+        extra.append(("度量单位", unit))
+        unit = None
+    annual = make_target(cells.get(Col.ANNUAL, ""), op=op, unit=unit)
+    if (op or unit) and cells.get(Col.ANNUAL):
+        # separate 指标性质 | 指标值 | 度量单位 cells: raw is the cells joined, as printed
+        annual = replace(annual, raw=f"{op or ''}{cells[Col.ANNUAL]}{unit or ''}")
+    period = make_target(cells.get(Col.PERIOD, ""))
+    weight_text = cells.get(Col.WEIGHT)
+    weight = decimal_of(weight_text) if weight_text else None
+    if weight_text and weight is None:
+        extra.append(("分值", weight_text))
+    score_text = cells.get(Col.SCORE)
+    score = decimal_of(score_text) if score_text else None
+    if score_text and score is None:
+        extra.append(("得分", score_text))
+    actual_text = cells.get(Col.ACTUAL)
+    if actual_text is None and Col.CURRENT in cells:
+        actual_text = cells.get(Col.CURRENT)
+    actual = make_target(actual_text) if actual_text is not None else None
+    forecast_text = cells.get(Col.FORECAST)
+    forecast = make_target(forecast_text) if forecast_text is not None else None
+    level1 = clean_level(record.level1) if record.level1 else None
+    level2 = clean_level(record.level2) if record.level2 else None
+    if record.level1 and level1 != compact(record.level1):
+        extra.append(("一级指标(原文)", record.level1))
+    return Indicator(
+        level1=level1,
+        level2=level2,
+        name=name,
+        annual_target=annual,
+        period_target=period,
+        weight=weight,
+        actual=actual,
+        score=score,
+        deviation=cells.get(Col.DEVIATION) or None,
+        forecast=forecast,
+        likelihood=cells.get(Col.LIKELIHOOD) or None,
+        source=record.name.source,
+        extra=tuple(extra),
+    )

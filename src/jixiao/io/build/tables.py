@@ -1,0 +1,460 @@
+"""The walk over all rows of a document: where tables start and end, and which part is which.
+
+One state machine reads every block in document order as one sequence of lines, so a table may
+span blocks and several tables may share one. A title (项目绩效目标表 …) or a new 项目名称
+starts a table; header labels fill its header; a budget header opens the budget block; the
+indicator column header opens the indicator block, which :class:`BlockReader` reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.core.model import Budget, GoalTable, Header, Period
+from jixiao.core.money import MoneyUnit
+from jixiao.core.problems import Problem, make
+from jixiao.core.source import SourceLocation
+from jixiao.core.text import compact
+from jixiao.io.build import problems as P
+from jixiao.io.build.budget_walk import (
+    budget_line,
+    budget_start,
+    budget_stream,
+    end_budget,
+    flush_budget_row,
+    open_budget,
+)
+from jixiao.io.build.cells import Line, Piece, display, norm
+from jixiao.io.build.columns import Columns, read_header, starts_header
+from jixiao.io.build.draft import Draft, Pending, Section
+from jixiao.io.build.fields import (
+    append_text,
+    assign,
+    budget_value,
+    funding,
+    header_cells,
+    header_line,
+    list_labels,
+    list_row,
+    split_colon_cells,
+    take_pending,
+    total_score_text,
+)
+from jixiao.io.build.header import (
+    name_from_title,
+    parse_period,
+    split_code,
+    unit_from_note,
+    year_of,
+)
+from jixiao.io.build.indicators import BlockReader, is_end_line
+from jixiao.io.build.kind import kind_of
+from jixiao.io.build.records import where
+from jixiao.io.build.rows import is_furniture
+from jixiao.io.build.segment import (
+    glued_header_end,
+    split_header_row,
+    split_labels,
+    split_title,
+)
+from jixiao.io.build.transposed import read_transposed, starts_transposed
+from jixiao.io.build.vocab import (
+    TITLE_RE,
+    TOTAL_RE,
+    BudgetCol,
+    Col,
+    Field,
+    column_of,
+    field_of_label,
+    is_long_term_label,
+)
+from jixiao.io.table import Layout
+
+_YEAR_LINE = re.compile(r"^[(（]?((?:19|20)\d{2})年度?[)）]?$")
+
+
+class Walker:
+    # header fields (fields.py) and the budget block (budget_walk.py)
+    _header_line = header_line
+    _list_labels = list_labels
+    _list_row = list_row
+    _header_cells = header_cells
+    _take_pending = take_pending
+    _assign = assign
+    _append_text = append_text
+    _budget_value = budget_value
+    _funding = funding
+    _total_score_text = total_score_text
+    _budget_start = budget_start
+    _open_budget = open_budget
+    _budget_line = budget_line
+    _budget_stream = budget_stream
+    _flush_budget_row = flush_budget_row
+    _end_budget = end_budget
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.tables: list[Draft] = []
+        self.problems: list[Problem] = []
+        self.draft: Draft | None = None
+        self.section = Section.HEADER
+        self.pending: list[Pending] = []
+        self.reader: BlockReader | None = None
+        self.last_reader: BlockReader | None = None  # the block before, within this table
+        self.deferred_title: Line | None = None
+        self.budget_row: tuple[Piece, list[Piece]] | None = None
+        self.doc_unit: MoneyUnit | None = None
+
+    # --- main loop ------------------------------------------------------------------------
+
+    def run(self) -> list[Draft]:
+        i = 0
+        while i < len(self.lines):  # the list grows when a text line is exploded
+            line = self.lines[i]
+            try:
+                i = self._step(i, line)
+            except Exception as exc:  # never raise: report and go on with the next line
+                self.problems.append(
+                    make(P.INTERNAL, f"builder failure on this line: {exc!r}", line.source)
+                )
+                i += 1
+        self._close(at_end=True)
+        return self.tables
+
+    def _step(self, i: int, line: Line) -> int:
+        if not line.filled:
+            if self.section is Section.INDICATORS and self.reader and line.layout is Layout.STREAM:
+                self.reader.feed(line)
+            elif self.section is Section.BUDGET and line.layout is Layout.STREAM:
+                self._budget_stream(line.pieces[0])
+            elif self.pending and line.layout is Layout.STREAM:
+                self._assign(self.pending.pop(0), line.pieces[0])
+            return i + 1
+        text = line.text
+        if is_furniture(text):
+            return i + 1  # page headers/footers and web-page chrome, also inside a table
+        if line.layout is Layout.GRID and self.section is not Section.INDICATORS:
+            split_colon_cells(line)
+        if line.layout is Layout.LINES:
+            exploded = self._explode(line)
+            if exploded is not None:
+                self.lines[i : i + 1] = exploded
+                return i
+            self._join_split_label(i, line)
+        unit = unit_from_note(text) if len(text) < 40 and "单位" in text else None
+        if unit is not None:
+            self.doc_unit = unit
+            if self.draft:
+                self.draft.unit = unit
+        if self._is_title(line):
+            self._title(line)
+            return i + 1
+        year_only = _YEAR_LINE.match(norm(text))
+        if year_only:
+            if self.draft is not None and self.draft.year is None:
+                self.draft.year = int(year_only.group(1))
+            return i + 1
+        if line.layout is Layout.GRID and norm(line.filled[0].text) == "序号":
+            self.section = Section.AFTER if self.draft is not None else self.section
+            return i + 1  # a list or allocation table (序号 | 乡镇 | 金额): not a goal table
+        first = line.filled[0].clean
+        if line.layout is Layout.LINES:
+            first = next(iter(split_labels(first)), first)
+        if self.deferred_title is not None:
+            self._settle_title(first)
+        if field_of_label(first) is Field.NAME and self._starts_new_table():
+            self._close(at_end=False)
+            self._open(line.source)
+        if (starts_header(line) and self.draft is not None) or (
+            self.draft is None and starts_header(line)
+        ):
+            got = read_header(self.lines, i)
+            if got is not None:
+                if (
+                    i > 0
+                    and is_long_term_label(self.lines[i - 1].text)
+                    and not got[0].has(Col.PERIOD)
+                ):
+                    # a 长期绩效指标 heading row above the header: its 指标值 are period targets
+                    cols = got[0]
+                    cols.roles = [Col.PERIOD if r is Col.ANNUAL else r for r in cols.roles]
+                return self._start_block(got[0], got[1])
+        if self.draft is None:
+            if field_of_label(first) is Field.NAME:
+                self._open(line.source)
+            else:
+                return i + 1
+        if self._list_row(line):
+            return i + 1
+        if self.section is not Section.INDICATORS and starts_transposed(line):
+            done = self._transposed(i)
+            if done is not None:
+                return done
+        if self.section is Section.INDICATORS:
+            return self._indicator_line(i, line)
+        self._total_score_text(text)
+        if self.section is Section.AFTER:
+            return i + 1
+        if self._budget_start(i, line):
+            return self._budget_header_end
+        if self.section is Section.BUDGET and self._budget_line(line):
+            return i + 1
+        self.section = Section.HEADER
+        self._header_line(line)
+        return i + 1
+
+    # --- tables ---------------------------------------------------------------------------
+
+    def _is_title(self, line: Line) -> bool:
+        text = line.text
+        if len(norm(text)) > 60 or len(line.filled) > 2:
+            return False
+        if not TITLE_RE.search(compact(text)):
+            return False
+        if field_of_label(line.filled[0].clean) is not None:
+            return False
+        return not re.match(r"^((附件|注|说明)[:：]?\d*[.、]|\d+[.、])", norm(text))
+
+    def _title(self, line: Line) -> None:
+        if self.section is Section.INDICATORS:
+            # a title inside the indicator block: a page repeating its heading, or a new table;
+            # the next line tells (a header field starts a table, rows continue this one)
+            self.deferred_title = line
+            return
+        title = display(line.text).lstrip("#").strip()
+        if self.draft is not None and not self.draft.has_content:
+            self.draft.title = title
+            self.draft.year = self.draft.year or _title_year(title)
+            self.draft.source = line.source
+            return
+        self._close(at_end=False)
+        self._open(line.source)
+        assert self.draft is not None
+        self.draft.title = title
+        self.draft.year = _title_year(title)
+
+    def _settle_title(self, first: str) -> None:
+        line, self.deferred_title = self.deferred_title, None
+        if line is None or field_of_label(first) is None:
+            return  # rows or a repeated column header follow: the same table goes on
+        self._close(at_end=False)
+        self._title(line)
+
+    def _starts_new_table(self) -> bool:
+        d = self.draft
+        return d is not None and (Field.NAME in d.values or bool(d.indicators) or d.saw_block)
+
+    def _open(self, source: SourceLocation) -> None:
+        self.draft = Draft(len(self.tables), source)
+        if self.doc_unit is not None:
+            self.draft.unit = self.doc_unit
+        self.last_reader = None
+        self.section = Section.HEADER
+        self.pending = []
+        self.reader = None
+
+    def _close(self, at_end: bool) -> None:
+        if self.section is Section.INDICATORS:
+            self._end_block(at_end=at_end)
+        if self.section is Section.BUDGET:
+            self._end_budget()
+        d = self.draft
+        if d is not None and d.has_content:
+            if at_end and not d.saw_block:
+                d.cut = True
+            self.tables.append(d)
+        self.draft = None
+        self.section = Section.HEADER
+        self.pending = []
+
+    # --- LINES explosion ------------------------------------------------------------------
+
+    def _explode(self, line: Line) -> list[Line] | None:
+        """Cut a text line holding a title or a column header inside prose into lines."""
+        text = line.pieces[0].text
+        parts = split_title(text)
+        if parts is not None and (parts[0].strip() or parts[2].strip()):
+            before, title, after = parts
+            if len(norm(title)) <= 60:
+                return [_derived(line, s) for s in (before, title, after) if s.strip()]
+        m = re.search(r"(绩效指标)?\s*一级指标\s*二级指标", text)
+        if m and m.start() > 0 and split_header_row(text) is None:
+            return [_derived(line, text[: m.start()]), _derived(line, text[m.start() :])]
+        if m and m.start() == 0:
+            header_end = _header_end(text)
+            if 0 < header_end < len(text.rstrip()):
+                return [_derived(line, text[:header_end]), _derived(line, text[header_end:])]
+        return None
+
+    # --- header fields --------------------------------------------------------------------
+
+    # --- budget block ---------------------------------------------------------------------
+
+    _budget_header_end = 0
+
+    # --- indicator block ------------------------------------------------------------------
+
+    def _start_block(self, cols: Columns, next_i: int) -> int:
+        if self.draft is None:
+            self._open(cols.source)
+        assert self.draft is not None
+        if self.section is Section.INDICATORS:
+            self._end_block(at_end=False)
+        if self.section is Section.BUDGET:
+            self._end_budget()
+        previous = self.last_reader
+        self.draft.saw_block = True
+        self.draft.columns |= {r for r in cols.roles if r is not None}
+        self.reader = BlockReader(cols, self.draft.index)
+        if previous is not None and previous.cols.labels == cols.labels:
+            # the column header repeated at a page top: merged labels carry on across it
+            self.reader.level1, self.reader.level2 = previous.level1, previous.level2
+            self.reader.group = previous.group
+        self.section = Section.INDICATORS
+        self.pending = []
+        return next_i
+
+    def _join_split_label(self, i: int, line: Line) -> None:
+        """A label broken over two text lines (``部门相应职能职`` + ``责概述``) is joined back."""
+        if i + 1 >= len(self.lines) or self.lines[i + 1].layout is not Layout.LINES:
+            return
+        text, more = line.text, self.lines[i + 1].text
+        if field_of_label(text) is None and field_of_label(text + more) is not None:
+            line.replace_pieces([Piece(text + more, line.source)])
+            del self.lines[i + 1]
+
+    def _transposed(self, i: int) -> int | None:
+        """A block flattened column by column (names, then each column's cells)."""
+        got = read_transposed(self.lines, i)
+        d = self.draft
+        if got is None or d is None:
+            return None
+        d.indicators.extend(got.indicators)
+        d.saw_block = True
+        d.cut = d.cut or got.cut
+        d.problems.append(
+            make(
+                P.SEGMENTED,
+                f"{where(self.lines[i].source)}: indicator block printed column by column; "
+                f"{len(got.indicators)} indicator(s) read by pairing names and cells in order",
+                self.lines[i].source,
+                self.lines[i].text,
+                table=d.index,
+            )
+        )
+        self.section = Section.AFTER
+        return got.end
+
+    def _indicator_line(self, i: int, line: Line) -> int:
+        assert self.reader is not None
+        first = line.filled[0].clean
+        if line.layout is not Layout.STREAM and is_end_line(first):
+            self._end_block(at_end=False)
+            self._total_score_text(line.text)
+            return i + 1
+        if line.layout is Layout.STREAM and is_end_line(first) and not TOTAL_RE.match(norm(first)):
+            self._end_block(at_end=False)
+            self._total_score_text(line.text)
+            return i + 1
+        self.reader.feed(line)
+        if line.layout is not Layout.STREAM and TOTAL_RE.match(norm(first)):
+            self._end_block(at_end=False)
+        return i + 1
+
+    def _end_block(self, at_end: bool) -> None:
+        if self.reader is None or self.draft is None:
+            self.section = Section.AFTER
+            return
+        result = self.reader.finish(at_end)
+        d = self.draft
+        d.indicators.extend(result.indicators)
+        d.problems.extend(result.problems)
+        if result.total_score is not None:
+            d.total_score = result.total_score
+        if at_end and (result.cut or not result.indicators):
+            d.cut = True
+        self.last_reader = self.reader
+        self.reader = None
+        self.section = Section.AFTER
+
+    # --- results --------------------------------------------------------------------------
+
+    def build(self, draft: Draft) -> GoalTable:
+        v = draft.values
+        name = v.get(Field.NAME)
+        code = None
+        if not name and draft.title:
+            name = name_from_title(draft.title)
+            if name:
+                draft.problems.append(
+                    make(
+                        P.NAME_FROM_TITLE,
+                        f"no 项目名称 printed; name {name!r} taken from the title {draft.title!r}",
+                        draft.source,
+                        draft.title,
+                        table=draft.index,
+                    )
+                )
+        if name:
+            code, name = split_code(name)
+        budget = Budget(amount=draft.budget_amount, rows=tuple(draft.funding))
+        budget_cols: set[BudgetCol] = set()
+        if draft.budget_block is not None:
+            self._flush_budget_row()
+            budget_cols = {r for r in draft.budget_block.roles if r is not None}
+            block_budget = draft.budget_block.budget(None)
+            if block_budget.amount is not None or draft.budget_amount is None:
+                budget = block_budget
+        period = parse_period(v.get(Field.PERIOD, "")) if v.get(Field.PERIOD) else Period()
+        year = draft.year
+        if year is None and draft.title:
+            year = _title_year(draft.title)
+        header = Header(
+            name=display(name) if name else None,
+            code=code,
+            type=v.get(Field.TYPE) or None,
+            level=v.get(Field.LEVEL) or None,
+            department=v.get(Field.DEPARTMENT) or None,
+            unit=v.get(Field.UNIT) or None,
+            period=period,
+            budget=budget,
+            period_goal=v.get(Field.PERIOD_GOAL) or None,
+            annual_goal=v.get(Field.ANNUAL_GOAL) or None,
+            annual_result=v.get(Field.ANNUAL_RESULT) or None,
+            year=year,
+            extra=tuple(draft.extra),
+            sources=tuple(draft.sources),
+        )
+        kind = kind_of(draft.title, draft.columns, budget_cols)
+        return GoalTable(
+            kind=kind,
+            header=header,
+            indicators=tuple(draft.indicators),
+            total_score=draft.total_score,
+            complete=not draft.cut,
+            title=draft.title,
+            source=draft.source,
+        )
+
+
+def _title_year(title: str) -> int | None:
+    return year_of(title)
+
+
+def _derived(line: Line, text: str) -> Line:
+    return Line([Piece(text.strip(), line.source)], Layout.LINES, line.source, line.block)
+
+
+def _header_end(text: str) -> int:
+    """End of a column-header run at the start of ``text`` (the labels before the first row)."""
+    tokens = list(re.finditer(r"\S+", text))
+    end = 0
+    for m in tokens:
+        if column_of(m.group(0)) is None:
+            break
+        end = m.end()
+    glued = glued_header_end(text)
+    return max(end, glued)
+
+
+__all__ = ["Col", "Draft", "Walker"]
