@@ -77,7 +77,9 @@ def printed_inputs(table: GoalTable) -> TableInputs:
 def recheck_table(
     table: GoalTable, scheme: Scheme, table_index: int | None = None
 ) -> RecheckResult:
-    result = evaluate_table(table, printed_inputs(table), scheme, table_index)
+    result = evaluate_table(
+        table, printed_inputs(table), scheme, table_index, printed_weights_only=True
+    )
     # the printed score of a quantitative row is what is being checked, not an input
     problems = [_soften(p) for p in result.problems if p.code != codes.GIVEN_SCORE_DIFFERS.code]
     if table.kind is not TableKind.SELFEVAL:

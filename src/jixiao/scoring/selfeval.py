@@ -151,9 +151,20 @@ def evaluate_table(
     inputs: TableInputs,
     scheme: Scheme,
     table_index: int | None = None,
+    *,
+    printed_weights_only: bool = False,
 ) -> TableResult:
-    """Score every indicator and the budget; total and grade."""
-    plan = plan_weights(table.indicators, scheme, table.header.budget.weight)
+    """Score every indicator and the budget; total and grade.
+
+    ``printed_weights_only`` keeps each row's printed 分值 even when some rows lack one
+    (recheck of a published table, see :func:`jixiao.scoring.weights.plan_weights`).
+    """
+    plan = plan_weights(
+        table.indicators,
+        scheme,
+        table.header.budget.weight,
+        printed_only=printed_weights_only,
+    )
     problems: list[Problem] = [
         _problem(table, f, None, table_index) for i, f in plan.findings if i is None
     ]

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jixiao.core.model import Indicator
@@ -57,18 +57,33 @@ def category_of(ind: Indicator) -> Level1:
 
 
 def plan_weights(
-    indicators: Sequence[Indicator], scheme: Scheme, printed_budget_weight: Decimal | None = None
+    indicators: Sequence[Indicator],
+    scheme: Scheme,
+    printed_budget_weight: Decimal | None = None,
+    *,
+    printed_only: bool = False,
 ) -> WeightPlan:
     """Weights per indicator. ``printed_budget_weight`` is the table's own 预算执行 分值: it
     goes with the table's own indicator weights (S2: 一级 weights may be adjusted if the
-    total stays 100) and is ignored when the scheme's split is used."""
+    total stays 100) and is ignored when the scheme's split is used.
+
+    ``printed_only`` (recheck of a published table): each row keeps its printed 分值 even when
+    other rows lost theirs (a cut-off or garbled copy); rows without one are not weighted.
+    """
     buckets = tuple(scheme.bucket_of(category_of(ind)) for ind in indicators)
     given = [ind.weight for ind in indicators]
+    budget = scheme.weights[Bucket.BUDGET]
+    if printed_budget_weight is not None and 0 <= printed_budget_weight < 100:
+        budget = printed_budget_weight
     if indicators and all(w is not None for w in given):
-        budget = scheme.weights[Bucket.BUDGET]
-        if printed_budget_weight is not None and 0 <= printed_budget_weight < 100:
-            budget = printed_budget_weight
         return _table_weights(tuple(given), buckets, budget)
+    if printed_only and any(w is not None for w in given):
+        message = (
+            f"only {sum(w is not None for w in given)} of {len(given)} indicators show a "
+            "printed 分值; the others cannot be rechecked"
+        )
+        partial = _table_weights(tuple(given), buckets, budget)
+        return replace(partial, findings=((None, Finding(codes.WEIGHT_PARTIAL, message)),))
     findings: list[tuple[int | None, Finding]] = []
     if any(w is not None for w in given):
         message = (

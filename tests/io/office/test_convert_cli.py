@@ -74,3 +74,17 @@ def test_parse_reads_office_files_and_folders_as_json(made: Made, tmp_path: Path
     data = json.loads(result.stdout)
     counts = [[len(t["indicators"]) for t in d["tables"]] for d in data["documents"]]
     assert counts == [[19, 17, 14], [19, 17, 14]]
+
+
+def test_convert_a_pdf_disclosure_into_one_workbook(made: Made, tmp_path: Path) -> None:
+    out = tmp_path / "disclosure.xlsx"
+    result = runner.invoke(app, ["convert", str(made.pdf_writer), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    from openpyxl import load_workbook
+
+    assert len(load_workbook(out).worksheets) == 3
+    tables = parse_file(out).tables
+    assert [(t.name, len(t.indicators)) for t in tables] == [
+        (t.name, len(t.indicators)) for t in parse_file(made.pdf_writer).tables
+    ]
+    assert [len(t.indicators) for t in tables] == [19, 17, 14]

@@ -60,9 +60,10 @@ def write_table(document: Any, sheet: Sheet) -> Any:
     """
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt
     from docx.table import _Cell
 
+    size = Pt(_BODY_PT if sheet.n_cols <= 6 else 9)  # the wide forms need the smaller size
     table = document.add_table(rows=sheet.n_rows, cols=sheet.n_cols)
     table.style = "Table Grid"
     table.autofit = False
@@ -97,9 +98,9 @@ def write_table(document: Any, sheet: Sheet) -> Any:
         paragraph = origin.paragraphs[0]
         if place.style is not Style.TEXT:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if place.style is Style.HEAD:
-            for run in paragraph.runs:
-                run.bold = True
+        for run in paragraph.runs:
+            run.bold = place.style is Style.HEAD
+            run.font.size = size
     return table
 
 
