@@ -2,22 +2,38 @@
 
 Prints tables/s, indicators/s and peak memory, beside a baseline measured in the same process:
 reading the same file and splitting it into tab-separated cells (the least any reader must do),
-so the figure that matters is the ratio of our pipeline to that baseline.
+so the figure that matters is the ratio of our pipeline to that baseline. A second pass times
+the two stages apart (read: file -> neutral tables; build: neutral tables -> goal tables).
+Wall and CPU seconds are both printed: on a shared machine CPU time is the steadier figure.
 
-    .venv/bin/python bench/bench_parse.py [--tables N]
+    .venv/bin/python bench/bench_parse.py [--tables N] [--profile] [--trace-memory]
+
+``--profile`` adds a cProfile top-10 of one more parse; ``--trace-memory`` adds a tracemalloc
+peak of one more parse (tracemalloc slows allocation several times, so it is never timed).
+docs/performance.md records the figures and what changed them.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
+import pstats
 import random
 import resource
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from jixiao.services.parsing import parse_file
+from jixiao.core.model import Document
+from jixiao.io.build import build_document
+from jixiao.io.table import RawDocument
+from jixiao.services.parsing import fewer_collections, parse_file, read_raw
+
+T = TypeVar("T")
 
 ROWS = [
     ("产出指标", "数量指标", "年均参保缴费人数", "---", "≥{n}人"),
@@ -63,35 +79,93 @@ def baseline(path: Path) -> int:
     return cells
 
 
-def timed(func, *args):  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    result = func(*args)
-    return result, time.perf_counter() - start
+def timed(func: Callable[[Path], T], arg: Path) -> tuple[T, float, float]:
+    """Result, wall seconds and CPU seconds of ``func(arg)``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = func(arg)
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def rss_mb() -> float:
+    """Peak resident set size of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def stages(path: Path) -> tuple[float, float, float, float]:
+    """Wall and CPU seconds of reading and of building, as :func:`parse_file` runs them."""
+    holder: list[RawDocument] = []
+
+    def read(p: Path) -> None:
+        holder.append(read_raw(p))
+
+    def build(_: Path) -> Document:
+        return build_document(holder.pop())
+
+    with fewer_collections():
+        _, read_wall, read_cpu = timed(read, path)
+        _, build_wall, build_cpu = timed(build, path)
+    return read_wall, read_cpu, build_wall, build_cpu
+
+
+def profile(path: Path, top: int = 10) -> str:
+    profiler = cProfile.Profile()
+    profiler.runcall(parse_file, path)
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def traced_peak_mb(path: Path) -> float:
+    tracemalloc.start()
+    parse_file(path)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1e6
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tables", type=int, default=10_000)
+    parser.add_argument("--profile", action="store_true", help="print a cProfile top-10")
+    parser.add_argument("--trace-memory", action="store_true", help="tracemalloc peak (slow)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.txt"
         generate(path, args.tables)
         size_mb = path.stat().st_size / 1e6
-        _, base_s = timed(baseline, path)
-        tracemalloc.start()
-        doc, parse_s = timed(parse_file, path)
-        _, traced_peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-    n_tables = len(doc.tables)
-    n_ind = sum(len(t.indicators) for t in doc.tables)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        _, base_s, _ = timed(baseline, path)
+        rss_before = rss_mb()
+        doc, parse_s, parse_cpu = timed(parse_file, path)
+        rss_peak = rss_mb()
+        n_tables = len(doc.tables)
+        n_ind = sum(len(t.indicators) for t in doc.tables)
+        n_problems = len(doc.problems)
+        del doc
+        read_s, read_cpu, build_s, build_cpu = stages(path)
+        report = profile(path) if args.profile else ""
+        traced = traced_peak_mb(path) if args.trace_memory else None
     print(f"input: {args.tables} tables, {size_mb:.1f} MB")
-    print(f"parsed: {n_tables} tables, {n_ind} indicators, {len(doc.problems)} problems")
+    print(f"parsed: {n_tables} tables, {n_ind} indicators, {n_problems} problems")
     print(f"baseline (read + split cells): {base_s:.3f} s")
-    print(f"jixiao parse_file:             {parse_s:.3f} s")
+    print(f"jixiao parse_file:             {parse_s:.3f} s wall, {parse_cpu:.3f} s CPU")
     print(f"tables/s: {n_tables / parse_s:,.0f}   indicators/s: {n_ind / parse_s:,.0f}")
+    print(f"tables per CPU second: {n_tables / parse_cpu:,.0f}")
     print(f"ratio to baseline: {parse_s / base_s:.1f}x")
-    print(f"peak traced memory: {traced_peak / 1e6:.1f} MB   peak RSS: {rss_mb:.1f} MB")
+    print(
+        f"stages (second pass): read {read_s:.3f} s wall / {read_cpu:.3f} s CPU "
+        f"({size_mb / read_cpu:.1f} MB/s CPU), build {build_s:.3f} s wall / {build_cpu:.3f} s "
+        f"CPU ({1000 * build_cpu / max(n_tables, 1):.2f} ms/table)"
+    )
+    print(
+        f"peak RSS: {rss_peak:.1f} MB (before parsing {rss_before:.1f} MB, "
+        f"{1000 * (rss_peak - rss_before) / max(n_tables, 1):.1f} kB/table)"
+    )
+    if traced is not None:
+        print(f"peak traced memory (separate pass): {traced:.1f} MB")
+    if report:
+        print(report)
     if n_tables != args.tables:
         raise SystemExit(f"expected {args.tables} tables, got {n_tables}")
 

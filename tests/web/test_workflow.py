@@ -229,3 +229,23 @@ def test_dashboard_counts_findings_by_rule(world: Any) -> None:
     world.table(rows=4)
     by_rule = {r["code"]: r["n"] for r in overview(world.users["finance"]).by_rule}
     assert by_rule["R110"] == 2 and by_rule["R302"] == 2
+
+
+def test_scoring_scheme_and_rules_come_from_settings(world: Any, settings: Any) -> None:
+    """The preset names go to the rules and the scoring core; a bad one fails loudly."""
+    from jixiao.scoring.schemes import SchemeError
+
+    table = world.table()
+    version = table.current_version
+    rows = list(version.rows.all())
+    data = workflow.EvaluationInput(budget=Decimal("3650.68"), executed=Decimal("3500"))
+    assert workflow._evaluate(version, rows, data).scheme == "central-2020"
+    settings.JIXIAO_SCHEME = "vendor-80"
+    assert workflow._evaluate(version, rows, data).scheme == "vendor-80"
+    workflow.compute_scores(version, rows, data)
+    settings.JIXIAO_SCHEME = "no-such-scheme"
+    with pytest.raises(SchemeError):
+        workflow.compute_scores(version, rows, data)
+    settings.JIXIAO_RULES = "legacy"
+    workflow.store_findings(version)
+    assert version.rule_grade

@@ -17,6 +17,7 @@ from jixiao.cli import app
 from jixiao.cli.output import err_console, print_problem
 from jixiao.core.model import Document, GoalTable
 from jixiao.core.problems import has_errors
+from jixiao.io.writers import Exporter
 
 PageProgress = Callable[[int, int], None]
 
@@ -41,7 +42,7 @@ def _parse(path: Path, on_page: PageProgress) -> Document:
         return parse_file(path)
 
 
-def _exporter_for(output: Path, to: str | None) -> type:
+def _exporter_for(output: Path, to: str | None) -> type[Exporter]:
     from jixiao.io.writers import exporters, get_exporter
 
     key = to or output.suffix

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +49,40 @@ class SourceLocation:
             "row": self.row,
             "column": self.column,
         }
+
+
+# Readers create one location per cell (millions for big inputs). The frozen dataclass
+# ``__init__`` sets each field through ``object.__setattr__``; these setters write the slots
+# directly, which is about three times faster and gives an identical, still frozen, object.
+_LOCATION_SLOTS: dict[str, Any] = {
+    name: SourceLocation.__dict__[name].__set__
+    for name in ("file", "sheet", "page", "line", "row", "column")
+}
+
+
+def located(
+    file: str,
+    line: int | None = None,
+    column: int | None = None,
+    row: int | None = None,
+    sheet: str | None = None,
+    page: int | None = None,
+    *,
+    _new: Any = object.__new__,
+    _cls: type[SourceLocation] = SourceLocation,
+    _file: Any = _LOCATION_SLOTS["file"],
+    _sheet: Any = _LOCATION_SLOTS["sheet"],
+    _page: Any = _LOCATION_SLOTS["page"],
+    _line: Any = _LOCATION_SLOTS["line"],
+    _row: Any = _LOCATION_SLOTS["row"],
+    _column: Any = _LOCATION_SLOTS["column"],
+) -> SourceLocation:
+    """Same as ``SourceLocation(file, sheet=…, page=…, line=…, row=…, column=…)``, faster."""
+    loc: SourceLocation = _new(_cls)
+    _file(loc, file)
+    _sheet(loc, sheet)
+    _page(loc, page)
+    _line(loc, line)
+    _row(loc, row)
+    _column(loc, column)
+    return loc

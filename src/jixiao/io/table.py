@@ -20,9 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from jixiao.core.problems import Problem
-from jixiao.core.source import SourceLocation
+from jixiao.core.source import SourceLocation, located
 
 
 class Layout(StrEnum):
@@ -46,6 +47,37 @@ class Cell:
 
 
 Row = tuple[Cell, ...]
+
+# Readers make one cell per table position; like :func:`jixiao.core.source.located`, this
+# writes the slots directly instead of going through the frozen dataclass ``__init__``.
+_CELL_SLOTS: dict[str, Any] = {
+    name: Cell.__dict__[name].__set__
+    for name in ("text", "source", "covered", "origin", "rowspan", "colspan")
+}
+
+
+def plain_cell(
+    text: str,
+    source: SourceLocation,
+    *,
+    _new: Any = object.__new__,
+    _cls: type[Cell] = Cell,
+    _text: Any = _CELL_SLOTS["text"],
+    _source: Any = _CELL_SLOTS["source"],
+    _covered: Any = _CELL_SLOTS["covered"],
+    _origin: Any = _CELL_SLOTS["origin"],
+    _rowspan: Any = _CELL_SLOTS["rowspan"],
+    _colspan: Any = _CELL_SLOTS["colspan"],
+) -> Cell:
+    """Same as ``Cell(text, source)`` (not covered, no span), faster."""
+    cell: Cell = _new(_cls)
+    _text(cell, text)
+    _source(cell, source)
+    _covered(cell, False)
+    _origin(cell, None)
+    _rowspan(cell, 1)
+    _colspan(cell, 1)
+    return cell
 
 
 @dataclass(slots=True)
@@ -95,8 +127,10 @@ def grid_from_texts(
     for r, texts in enumerate(rows, start=1):
         table_rows.append(
             tuple(
-                Cell(t, SourceLocation(file, sheet=sheet, page=page, row=r, column=c))
-                for c, t in enumerate(texts, start=1)
+                [
+                    plain_cell(t, located(file, None, c, r, sheet, page))
+                    for c, t in enumerate(texts, start=1)
+                ]
             )
         )
     return Table(table_rows, SourceLocation(file, sheet=sheet, page=page))

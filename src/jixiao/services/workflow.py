@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jixiao.core.model import GoalTable as CoreTable
+from jixiao.core.money import normalize
 from jixiao.core.target import NO_TARGET, Target, TargetKind
 from jixiao.services import audit, permissions
 from jixiao.storage import mapping
@@ -480,6 +481,18 @@ class Findings:
         return len(self.table) + sum(len(v) for v in self.by_row.values())
 
 
+def _rules_setting() -> str | None:
+    from django.conf import settings
+
+    return getattr(settings, "JIXIAO_RULES", None)
+
+
+def _scheme_setting() -> str | None:
+    from django.conf import settings
+
+    return getattr(settings, "JIXIAO_SCHEME", None)
+
+
 def _run_rules(version: TableVersion, rows: Sequence[IndicatorRow]) -> Any:
     """(grade, findings) of the review rules (default preset) on a version, or None."""
     try:
@@ -489,7 +502,9 @@ def _run_rules(version: TableVersion, rows: Sequence[IndicatorRow]) -> Any:
         return None
     try:
         core = mapping.to_core(version, rows)
-        result = check_documents([Document(version.source_name(), (core,))], resolve_config())
+        result = check_documents(
+            [Document(version.source_name(), (core,))], resolve_config(_rules_setting())
+        )
     except Exception:  # a rule bug must not stop a save or break a page
         return None
     grade = result.review.tables[0].grade if result.review.tables else None
@@ -561,7 +576,8 @@ def findings_for(
         ]
         out.available = True
         out.grade = version.rule_grade
-        out.score = format(version.rule_score, "f") if version.rule_score is not None else ""
+        score = version.rule_score
+        out.score = format(normalize(score), "f") if score is not None else ""
     else:
         ran = _run_rules(version, rows)
         if ran is None:
@@ -732,7 +748,7 @@ def _evaluate(version: TableVersion, rows: Sequence[IndicatorRow], data: Evaluat
     from jixiao.scoring.selfeval import evaluate_table
 
     core = mapping.to_core(version, rows)
-    return evaluate_table(core, _inputs(rows, data), load_scheme(), 0)
+    return evaluate_table(core, _inputs(rows, data), load_scheme(_scheme_setting()), 0)
 
 
 def _monitor(
@@ -743,7 +759,7 @@ def _monitor(
     from jixiao.scoring.schemes import load_scheme
 
     core = mapping.to_core(version, rows)
-    return monitor_table(core, _inputs(rows, data), month, load_scheme(), 0)
+    return monitor_table(core, _inputs(rows, data), month, load_scheme(_scheme_setting()), 0)
 
 
 def compute_scores(

@@ -9,6 +9,7 @@
 * ``JIXIAO_ALLOWED_HOSTS``: comma-separated host names (default ``localhost,127.0.0.1``).
 * ``JIXIAO_HTTPS=1``: behind HTTPS — secure cookies, HSTS, redirect to https.
 * ``JIXIAO_LOGIN_MAX_FAILURES`` / ``JIXIAO_LOGIN_LOCK_MINUTES``: login throttling.
+* ``JIXIAO_RULES`` / ``JIXIAO_SCHEME``: review rules preset and scoring scheme.
 """
 
 from __future__ import annotations
@@ -137,6 +138,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 JIXIAO_MAX_UPLOAD_BYTES = int(os.environ.get("JIXIAO_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+
+# Review rules preset or file (``jixiao check --rules``) and scoring scheme (``jixiao score
+# --scheme``) the web system uses; empty: the defaults of those commands.
+JIXIAO_RULES = os.environ.get("JIXIAO_RULES", "").strip() or None
+JIXIAO_SCHEME = os.environ.get("JIXIAO_SCHEME", "").strip() or None
 
 LOGIN_MAX_FAILURES = int(os.environ.get("JIXIAO_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCK_MINUTES = int(os.environ.get("JIXIAO_LOGIN_LOCK_MINUTES", "15"))

@@ -311,3 +311,57 @@ def test_formula_with_a_saved_value_reads_the_value(made: Made, tmp_path: Path) 
     raw = read_xls(computed)
     assert [row[0] for row in raw.tables[0].texts()] == ["10", "5.47", "15.47"]
     assert raw.problems == []
+
+
+def test_docx_legacy_hmerge_is_a_merge(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(("项目名称", "", "工会经费")):
+        table.cell(0, c).text = text
+    for c, text in enumerate(("一级指标", "二级指标", "三级指标")):
+        table.cell(1, c).text = text
+    # Word 97-2003 style: two cells joined with w:hMerge instead of w:gridSpan
+    for c, value in ((0, "restart"), (1, None)):
+        tc_pr = table.cell(0, c)._tc.get_or_add_tcPr()
+        mark = tc_pr.makeelement(qn("w:hMerge"), {})
+        if value:
+            mark.set(qn("w:val"), value)
+        tc_pr.append(mark)
+    path = tmp_path / "hmerge.docx"
+    document.save(str(path))
+    (grid,) = read_docx(path).tables
+    assert grid.texts() == [["项目名称", "", "工会经费"], ["一级指标", "二级指标", "三级指标"]]
+    assert grid.rows[0][0].colspan == 2 and grid.rows[0][1].covered
+    assert grid.rows[0][1].origin == (0, 0)
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "docx"])
+def test_damaged_package_is_a_clear_problem(made: Made, tmp_path: Path, kind: str) -> None:
+    source = made.xlsx if kind == "xlsx" else made.docx
+    truncated = tmp_path / f"truncated.{kind}"
+    truncated.write_bytes(source.read_bytes()[:1500])
+    doc = parse_file(truncated)
+    assert doc.tables == ()
+    assert [p.code for p in doc.problems] == ["F001"]
+    assert "damaged" in doc.problems[0].message
+
+
+def test_a_hanging_conversion_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import time
+
+    from jixiao.io.readers.office import convert_with_soffice
+
+    hanging = tmp_path / "soffice"
+    # a wrapper script that starts a child and waits, as soffice starts soffice.bin
+    hanging.write_text("#!/bin/sh\nsleep 30 &\nwait\n")
+    hanging.chmod(0o755)
+    monkeypatch.setenv("JIXIAO_SOFFICE", str(hanging))
+    old = tmp_path / "old.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    start = time.monotonic()
+    with pytest.raises(RuntimeError, match="longer than 1 s"):
+        convert_with_soffice(old, "docx", tmp_path, timeout=1)
+    assert time.monotonic() - start < 10

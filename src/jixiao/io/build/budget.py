@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 
 from jixiao.core.model import Budget, FundingRow
 from jixiao.core.money import Amount, MoneyUnit
+from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
+from jixiao.io.build import problems as P
+from jixiao.io.build.budget_glued import is_glued_figures, split_glued_budget
 from jixiao.io.build.cells import Piece, decimal_of, is_none_marker, percent_of
 from jixiao.io.build.header import parse_amount
 from jixiao.io.build.vocab import BudgetCol, budget_column_of, header_key
@@ -53,6 +56,7 @@ class BudgetBlock:
     unit: MoneyUnit = MoneyUnit.WAN
     rows: list[FundingRow] = field(default_factory=list)
     reason: str | None = None
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def value_roles(self) -> list[BudgetCol]:
@@ -84,6 +88,8 @@ class BudgetBlock:
         self._append(label, got)
 
     def _append(self, label: Piece, got: dict[BudgetCol, str]) -> None:
+        if len(got) == 1:
+            got = self._unglued(label, got)
         if BudgetCol.REASON in got:
             self.reason = self.reason or got[BudgetCol.REASON]
         self.rows.append(
@@ -98,6 +104,36 @@ class BudgetBlock:
                 source=label.source,
             )
         )
+
+    def _unglued(self, label: Piece, got: dict[BudgetCol, str]) -> dict[BudgetCol, str]:
+        """A row whose figures were glued into one cell, split when arithmetic confirms it."""
+        ((role, text),) = got.items()
+        if role is BudgetCol.REASON or not is_glued_figures(text):
+            return got
+        split = split_glued_budget(text, self.value_roles)
+        where = f"line {label.source.line}" if label.source.line else "budget row"
+        if split is None:
+            self.problems.append(
+                make(
+                    P.UNSPLIT_VALUE,
+                    f"{where}: figures of {label.clean!r} glued into {text!r}; no single "
+                    "reading is confirmed by 执行率 = 执行数/预算数; kept as printed",
+                    label.source,
+                    text,
+                )
+            )
+            return got
+        shown = " | ".join(f"{r.value}={v}" for r, v in split.items())
+        self.problems.append(
+            make(
+                P.GLUED_BUDGET,
+                f"{where}: figures of {label.clean!r} glued into {text!r} split as {shown} "
+                "(执行率 = 执行数/预算数 and 得分 ≤ 分值 confirm it); check against the source",
+                label.source,
+                text,
+            )
+        )
+        return split
 
     def _amount(self, text: str | None) -> Amount | None:
         if text is None or (decimal_of(text.rstrip("万元")) is None and "万" not in text):

@@ -327,7 +327,7 @@ def is_placeholder(name: str) -> bool:
 def strip_template_prefix(name: str) -> str:
     """``指标1工程资金金额`` → ``工程资金金额`` (the name as meant)."""
     stripped = _TEMPLATE_PREFIX.sub("", name.strip())
-    return stripped if stripped else name
+    return stripped if re.search(r"[\w\u4e00-\u9fff]", stripped) else name
 
 
 _CJK_WRAP = re.compile(

@@ -11,6 +11,8 @@ from jixiao.core.text import nfkc
 
 _AMOUNT = re.compile(r"(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|亿|万|元)?")
 _CODE = re.compile(r"^\s*([0-9A-Za-z]{8,})\s*[-—_－:：]\s*(\S.*)$")
+# ``[077]淮北市…``, ``【115】…``: a code printed in brackets before the name
+_BRACKET_CODE = re.compile(r"^\s*[\[【]([0-9A-Za-z]{2,})[\]】]\s*(\S.*)$")
 _YEARS = re.compile(r"((?:19|20)\d{2})")
 
 
@@ -58,7 +60,7 @@ def parse_period(text: str) -> Period:
 
 def split_code(value: str) -> tuple[str | None, str]:
     """``51000021R000000019951-工资性支出`` → (code, name as printed)."""
-    m = _CODE.match(value)
+    m = _CODE.match(value) or _BRACKET_CODE.match(value)
     if m and any(ch.isdigit() for ch in m.group(1)):
         return m.group(1), value.strip()
     return None, value.strip()

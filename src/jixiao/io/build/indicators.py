@@ -13,7 +13,9 @@ Every repair, skip and guess is a problem; nothing is dropped silently.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from jixiao.core.model import Indicator
 from jixiao.core.problems import ProblemCode, make
 from jixiao.core.source import SourceLocation
 from jixiao.io.build import problems as P
@@ -28,6 +30,7 @@ from jixiao.io.build.cells import (
     norm,
     strip_template_prefix,
 )
+from jixiao.io.build.checks import date_serial, is_rubric_level, ticked_reasons, unfilled_target
 from jixiao.io.build.columns import Columns
 from jixiao.io.build.records import (
     SCORE_RESIDUE,
@@ -42,6 +45,7 @@ from jixiao.io.build.records import (
     to_indicator,
     where,
 )
+from jixiao.io.build.segment import peel_levels
 from jixiao.io.build.textrows import (
     flush_waiting,
     glued_line,
@@ -75,7 +79,10 @@ class BlockReader:
         self.cols = cols
         self.table = table_index
         self.level1: str | None = None
-        self.level2: str | None = None
+        self._level2: str | None = None
+        self._l2_used = True  # an indicator was read under the current 二级 label
+        self._l2_at: SourceLocation = cols.source
+        self._here: SourceLocation = cols.source  # the cell being read (labels' location)
         self.group: str | None = None
         self.result = BlockResult()
         self.slots = cols.value_slots()
@@ -84,6 +91,35 @@ class BlockReader:
         self._counts: list[int] = []
         self._waiting: Record | None = None  # a text-line name whose value may come next
         self._wrapped = False
+        self._rubric_told = False
+
+    @property
+    def level2(self) -> str | None:
+        return self._level2
+
+    @level2.setter
+    def level2(self, label: str | None) -> None:
+        """Changing the carried 二级 reports the one before when nothing was read under it."""
+        if label != self._level2:
+            self._report_empty_level2()
+            self._l2_used = label is None
+            self._l2_at = self._here
+        self._level2 = label
+
+    def _report_empty_level2(self) -> None:
+        if self._level2 is not None and not self._l2_used:
+            self._problem(
+                P.SKIPPED_ROW,
+                f"{where(self._l2_at)}: 二级 {self._level2} has no 三级 indicator under it; "
+                "not an indicator",
+                self._l2_at,
+                self._level2,
+            )
+            self._l2_used = True
+
+    def carry_labels(self, other: BlockReader) -> None:
+        """Merged labels continue across a repeated column header (a page top)."""
+        self.level1, self._level2, self.group = other.level1, other.level2, other.group
 
     # --- entry points ---------------------------------------------------------------------
 
@@ -103,6 +139,7 @@ class BlockReader:
     def finish(self, at_end: bool) -> BlockResult:
         self._flush_stream(at_end)
         self._flush_waiting()
+        self._report_empty_level2()  # a last 二级 with nothing under it
         counts = self._counts
         if at_end and len(counts) >= 2 and counts[-1] < max(counts[:-1]):
             self.result.cut = True  # the last row has fewer cells than the rows before it
@@ -116,6 +153,7 @@ class BlockReader:
     # --- GRID rows ------------------------------------------------------------------------
 
     def _grid_row(self, line: Line) -> None:
+        self._here = line.source
         texts = [p.clean for p in line.pieces]
         # a row shorter than the header whose last cell is printed: the copy stops inside it
         self._row_cut = len(texts) < len(self.cols.roles) and bool(texts) and bool(texts[-1])
@@ -144,7 +182,9 @@ class BlockReader:
             # a 三级 name that is also a category word (满意度) is fine when the row has its
             # own 一级/二级 cells; otherwise the labels are shifted right
             l2_at = cols.index(Col.L2)
-            if l2_at is None or l2_at >= len(texts) or not texts[l2_at]:
+            after = next((t for t in texts[name_at + 1 :] if t), "")
+            own_value = bool(after) and is_value_like(after) and not any(texts[:name_at])
+            if (l2_at is None or l2_at >= len(texts) or not texts[l2_at]) and not own_value:
                 return False
         for role in (Col.FRAME, Col.GROUP):
             at = cols.index(role)
@@ -200,6 +240,7 @@ class BlockReader:
             if piece.blank or SCORE_RESIDUE.match(norm(piece.text)):
                 i += 1
                 continue
+            self._here = piece.source
             if self._total_row(pieces[i:], positional=None):
                 return
             run, i = self._label_run(pieces, i)
@@ -300,8 +341,6 @@ class BlockReader:
                 self.level1 = clean_level(label)
                 self.level2 = None
             elif is_l2(label) and not both:
-                if nxt is not None:
-                    self._empty_level2(label, following)
                 self.level2 = clean_level(label)
             else:
                 set_here = j > 0 and is_l1(run[j - 1]) and self.level2 is None
@@ -313,15 +352,6 @@ class BlockReader:
                 else:
                     self.level1 = clean_level(label)
                     self.level2 = None
-
-    def _empty_level2(self, label: str, near: Piece | None) -> None:
-        source = near.source if near is not None else self.cols.source
-        self._problem(
-            P.SKIPPED_ROW,
-            f"二级 {clean_level(label)} has no 三级 indicator under it; not an indicator",
-            source,
-            label,
-        )
 
     # --- text lines (LINES layout) --------------------------------------------------------
 
@@ -389,6 +419,7 @@ class BlockReader:
     def _emit(self, record: Record, line: Line | None) -> None:
         at = record.name.source
         raw_name = record.name.clean
+        self._l2_used = self._l2_used or bool(raw_name)
         if not raw_name:
             if any(not p.blank for _, _, p in record.values):
                 self._problem(
@@ -427,6 +458,14 @@ class BlockReader:
         self.result.cut = self._row_cut or any(
             op_only(make_target(p.text)) for _, _, p in record.values
         )
+        if is_placeholder(raw_name) and unfilled_target(to_indicator(record, raw_name)):
+            self._problem(
+                P.SKIPPED_ROW,
+                f"template placeholder row {raw_name!r} with no value filled in; not an indicator",
+                at,
+                " | ".join([raw_name, *(p.text for _, _, p in record.values if not p.blank)]),
+            )
+            return
         name = strip_template_prefix(raw_name)
         if name != raw_name:
             self._problem(
@@ -436,8 +475,59 @@ class BlockReader:
                 raw_name,
             )
         self._counts.append(len(record.values))  # cells present (blank positions count)
-        self.result.indicators.append(to_indicator(record, display(name)))
+        self.result.indicators.append(self._checked(to_indicator(record, display(name))))
+
+    def _checked(self, ind: Indicator) -> Indicator:
+        """Problems on what was read (kept as printed), and ticked deviation categories."""
+        at = ind.source or self.cols.source
+        residue = unfilled_target(ind)
+        if residue is not None:
+            self._problem(
+                P.UNFILLED_TARGET,
+                f"{where(at)}: target of {ind.name!r} is not filled in ({residue!r}: template "
+                "residue or a unit only); kept with no value",
+                at,
+                residue,
+            )
+        serial = date_serial(ind)
+        if serial is not None:
+            self._problem(
+                P.DATE_SERIAL,
+                f"{where(at)}: target {ind.annual_target.raw!r} of {ind.name!r} may be an Excel "
+                f"date serial ({serial}); kept as printed",
+                at,
+                ind.annual_target.raw,
+            )
+        if is_rubric_level(ind.level1) and not self._rubric_told:
+            self._rubric_told = True
+            self._problem(
+                P.RUBRIC_SHEET,
+                f"{where(at)}: rubric-style score sheet (一级 {ind.level1}): its score rows are "
+                "read as indicators under their own 一级, with weights and scores, no targets",
+                at,
+                ind.level1 or "",
+            )
+        reasons = ticked_reasons(ind.extra) if ind.deviation is None else None
+        return replace(ind, deviation=reasons) if reasons else ind
 
 
 def is_end_line(text: str) -> bool:
     return bool(END_RE.match(norm(text)))
+
+
+# A numbered section heading of the surrounding document (四、名词解释, （二）…, 第三部分).
+_SECTION_RE = re.compile(
+    r"^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|"
+    r"第[一二三四五六七八九十\d]{1,3}[章节部分])"
+)
+
+
+def is_prose_end(line: Line) -> bool:
+    """A line after a table that is document prose, not a row: a section heading, or one
+    sentence (ending in 。) that does not start with an indicator level label."""
+    if len(line.filled) != 1:
+        return False
+    text = norm(line.filled[0].text)
+    if _SECTION_RE.match(text) and not is_level(text):
+        return True
+    return len(text) >= 20 and text.endswith("。") and not peel_levels(text)[0]

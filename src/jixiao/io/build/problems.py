@@ -18,3 +18,11 @@ SEGMENTED = register("B011", Severity.INFO, "text line split into cells by vocab
 WEIGHT_TOTAL = register("B012", Severity.INFO, "合计/总分 row is a weight total, not a score")
 NAME_PREFIX = register("B013", Severity.INFO, "template numbering removed from an indicator name")
 NAME_FROM_TITLE = register("B015", Severity.INFO, "project name taken from the table title")
+UNFILLED_TARGET = register(
+    "B016", Severity.WARNING, "target not filled in: template residue or a unit only"
+)
+DATE_SERIAL = register("B017", Severity.INFO, "value may be an Excel date serial; kept as printed")
+RUBRIC_SHEET = register(
+    "B018", Severity.INFO, "rubric-style score sheet: score rows read as indicators"
+)
+GLUED_BUDGET = register("B019", Severity.WARNING, "glued budget figures split by arithmetic")

@@ -119,6 +119,9 @@ def to_indicator(record: Record, name: str) -> Indicator:
     if record.group:
         extra.insert(0, ("绩效目标", record.group))
     op = cells.get(Col.OP) or None
+    if op is not None and not OP_ONLY.match(norm(op)):
+        extra.append(("指标性质", op))  # 定性 / 定量 / 正向: a kind, not a comparator
+        op = None
     unit = cells.get(Col.UNIT) or None
     if (unit is not None and is_none_marker(unit)) or (
         unit is not None and op is None and not bare_number(cells.get(Col.ANNUAL, ""))

@@ -16,7 +16,7 @@ from jixiao.io.table import Cell, Layout, RawDocument, Table
 FURNITURE_RE = re.compile(
     r"(^(返回|打印|关闭|分享|上一篇|下一篇|扫一扫|【|\[下载\]|字号|发布时间|发布机构|"
     r"来源[:：]|浏览次数|点击次数|索引号|索 引 号|文本内容[:：]?$|- ?\d+ ?-|— ?\d+ ?—|"
-    r"第\s*\d+\s*页|共\s*\d+\s*页)|"
+    r"第\s*\d+\s*页|共\s*\d+\s*页|首页\s*[>＞»›]|当前位置[:：])|"
     r"\.(xlsx?|docx?|pdf|wps|et|html?)\s*$)"
 )
 

@@ -183,12 +183,19 @@ def split_glued_weight(target: str) -> tuple[str, str] | None:
     return options[0] if len(options) == 1 else None
 
 
+_ORDINAL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
+_TITLE_ORDINAL = re.compile(rf"^\s*(?:{_ORDINAL}|[(（]{_ORDINAL}[)）])\s*$")
+
+
 def split_title(text: str) -> tuple[str, str, str] | None:
     """(before, title, after) when the line holds a table title (with its ``(2024年度)``)."""
     m = TITLE_RE.search(text)
     if m is None:
         return None
     end = m.end()
+    ordinal = _TITLE_ORDINAL.match(text[end:])
+    if ordinal:  # 绩效目标表二, 绩效目标表(1): numbered tables of one page
+        end += ordinal.end()
     year = re.match(r"\s*[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]", text[end:])
     if year:
         end += year.end()

@@ -47,7 +47,7 @@ from jixiao.io.build.header import (
     unit_from_note,
     year_of,
 )
-from jixiao.io.build.indicators import BlockReader, is_end_line
+from jixiao.io.build.indicators import BlockReader, is_end_line, is_prose_end
 from jixiao.io.build.kind import kind_of
 from jixiao.io.build.records import where
 from jixiao.io.build.rows import is_furniture
@@ -149,6 +149,9 @@ class Walker:
         if self._is_title(line):
             self._title(line)
             return i + 1
+        if line.layout is Layout.GRID and len(line.filled) > 1:
+            self._leading_year(line)  # a (2024年度) line glued onto the first row by a copy
+            text = line.text
         year_only = _YEAR_LINE.match(norm(text))
         if year_only:
             if self.draft is not None and self.draft.year is None:
@@ -162,7 +165,11 @@ class Walker:
             first = next(iter(split_labels(first)), first)
         if self.deferred_title is not None:
             self._settle_title(first)
-        if field_of_label(first) is Field.NAME and self._starts_new_table():
+        if (
+            field_of_label(first) is Field.NAME
+            and self._starts_new_table()
+            and not self._same_name(line)
+        ):
             self._close(at_end=False)
             self._open(line.source)
         if (starts_header(line) and self.draft is not None) or (
@@ -240,6 +247,22 @@ class Walker:
         self._close(at_end=False)
         self._title(line)
 
+    def _leading_year(self, line: Line) -> None:
+        first = line.filled[0]
+        year = _YEAR_LINE.match(norm(first.text))
+        if year is None or field_of_label(line.filled[1].clean) is None:
+            return
+        if self.draft is not None and self.draft.year is None:
+            self.draft.year = int(year.group(1))
+        line.replace_pieces([p for p in line.pieces if p is not first])
+
+    def _same_name(self, line: Line) -> bool:
+        """项目名称 and 项目支出名称 both printed with one value: one table, not two."""
+        d = self.draft
+        if d is None or d.indicators or d.saw_block or len(line.filled) < 2:
+            return False
+        return compact(line.filled[1].text) == compact(d.values.get(Field.NAME, ""))
+
     def _starts_new_table(self) -> bool:
         d = self.draft
         return d is not None and (Field.NAME in d.values or bool(d.indicators) or d.saw_block)
@@ -308,8 +331,7 @@ class Walker:
         self.reader = BlockReader(cols, self.draft.index)
         if previous is not None and previous.cols.labels == cols.labels:
             # the column header repeated at a page top: merged labels carry on across it
-            self.reader.level1, self.reader.level2 = previous.level1, previous.level2
-            self.reader.group = previous.group
+            self.reader.carry_labels(previous)
         self.section = Section.INDICATORS
         self.pending = []
         return next_i
@@ -348,7 +370,7 @@ class Walker:
     def _indicator_line(self, i: int, line: Line) -> int:
         assert self.reader is not None
         first = line.filled[0].clean
-        if line.layout is not Layout.STREAM and is_end_line(first):
+        if line.layout is not Layout.STREAM and (is_end_line(first) or is_prose_end(line)):
             self._end_block(at_end=False)
             self._total_score_text(line.text)
             return i + 1
@@ -403,6 +425,8 @@ class Walker:
             self._flush_budget_row()
             budget_cols = {r for r in draft.budget_block.roles if r is not None}
             block_budget = draft.budget_block.budget(None)
+            draft.problems.extend(draft.budget_block.problems)
+            draft.budget_block.problems.clear()
             if block_budget.amount is not None or draft.budget_amount is None:
                 budget = block_budget
         period = parse_period(v.get(Field.PERIOD, "")) if v.get(Field.PERIOD) else Period()

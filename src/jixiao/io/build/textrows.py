@@ -28,6 +28,7 @@ from jixiao.io.build.glued import (
     peel,
     split_before_values,
 )
+from jixiao.io.build.glued_values import decodable, decode_row
 from jixiao.io.build.records import SCORE_RESIDUE, Record, is_level, where
 from jixiao.io.build.segment import (
     peel_levels,
@@ -52,6 +53,8 @@ def text_line(self: BlockReader, line: Line) -> None:
     if is_glued(text):
         self._flush_waiting()
         self._glued_line(line)
+        return
+    if glued_row(self, line):
         return
     cells = reproject(text, segment_indicator_line(text))
     if self._wrapped_name(cells, line):
@@ -170,6 +173,39 @@ def glued_line(self: BlockReader, line: Line) -> None:
         values = [(Col.ANNUAL, label, Piece(raw, line.source))]
         record = Record(self.level1, self.level2, Piece(name, line.source), values, self.group)
         self._emit(record, line)
+
+
+def glued_row(self: BlockReader, line: Line) -> bool:
+    """One row whose values ran into the name (``养护里程≥500公里512公里1515``): decoded when
+    the columns after the name are targets and 分值/得分 and one reading is best."""
+    roles = [r for r, _ in self.slots if r not in OPTIONAL]
+    tokens = line.text.split()
+    if not tokens or not decodable(roles):
+        return False
+    labels: list[str] = []
+    for token in tokens[:-1]:
+        found, rest = peel(token)
+        if rest:
+            return False  # the name has its own cell: the usual segmentation reads it
+        labels += found
+    found, rest = peel(tokens[-1])
+    if not rest or not any(ch.isdigit() for ch in rest):
+        return False
+    decoded = decode_row(rest, roles)
+    if decoded is None:
+        return False
+    name, *cells, tail = decoded
+    shown = " | ".join(cells)
+    self._problem(
+        P.GLUED_SPLIT,
+        f"{where(line.source)}: {rest!r} read as name {name!r} and values {shown}",
+        line.source,
+        rest,
+    )
+    printed = reproject(tokens[-1], [*found, name, *cells, *([tail] if tail else [])])
+    pieces = [Piece(c, line.source) for c in [*labels, *printed] if c]
+    self._lines_content(pieces, line)
+    return True
 
 
 def split_by_columns(self: BlockReader, cells: list[str], line: Line) -> list[str]:
@@ -303,6 +339,12 @@ def last_label_is_name(self: BlockReader, run: list[str], rest: list[Piece]) -> 
 
 
 def total_text(self: BlockReader, line: Line) -> bool:
+    tokens = line.text.split()
+    if len(tokens) > 1 and re.fullmatch(r"合计|总分|总计", norm(tokens[0])):
+        numbers = [Piece(t, line.source) for t in tokens[1:] if decimal_of(t) is not None]
+        if len(numbers) == len(tokens) - 1:  # 总分 100 99.9: weight total, then the score
+            self._total_value(numbers, None)
+            return True
     text = norm(line.text)
     m = re.match(r"^(合计|总分|总计)(\d+(?:\.\d+)?)?$", text)
     if not m:
@@ -329,6 +371,9 @@ def segment_indicator_line(text: str) -> list[str]:
             continue
         if is_value_like(rest) or EXTRA_TAIL_RE.fullmatch(norm(rest)):
             out.append(rest)
+            continue
+        if k + 1 < len(tokens) and is_value_like(tokens[k + 1]) and not is_value_like(rest):
+            out.append(rest)  # the space already separates the name from its value
             continue
         if out and not is_level(out[-1]) and (rest in QUALITATIVE_VALUES or len(rest) <= 6):
             out.append(rest)  # a short value cell after the name: keep it whole

@@ -16,7 +16,7 @@ from typing import Any
 from jixiao.core.problems import make
 from jixiao.core.source import SourceLocation
 from jixiao.io import readers
-from jixiao.io.readers.office import Origin, lines_table, span_grid
+from jixiao.io.readers.office import PACKAGE_ERRORS, Origin, damaged, lines_table, span_grid
 from jixiao.io.table import RawDocument, Table
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -73,7 +73,8 @@ def table_grid(table: Any, base: SourceLocation) -> tuple[Table, list[Any]]:
     """The span grid of one Word table and the tables nested in its cells.
 
     Walks ``w:tr``/``w:tc`` once: ``w:gridBefore`` and ``w:gridSpan`` give the grid columns,
-    a ``w:vMerge`` without ``restart`` continues the cell above. This is what python-docx's
+    a ``w:vMerge`` without ``restart`` continues the cell above, a legacy ``w:hMerge`` without
+    ``restart`` the cell on the left. This is what python-docx's
     ``row.cells`` resolves too, but in one pass (``row.cells`` runs XPath per cell, which made
     a 100-table document take seconds).
     """
@@ -89,7 +90,11 @@ def table_grid(table: Any, base: SourceLocation) -> tuple[Table, list[Any]]:
         col = tr.grid_before
         for tc in tr.iterchildren(f"{_W}tc"):
             span = max(1, tc.grid_span)
-            merged_from = owner.get((r - 1, col)) if tc.vMerge == "continue" else None
+            merged_from = None
+            if tc.vMerge == "continue":
+                merged_from = owner.get((r - 1, col))
+            elif _h_merge(tc) == "continue":  # legacy Word horizontal merge
+                merged_from = owner.get((r, col - 1))
             element = merged_from if merged_from is not None else tc
             if element not in first_at:
                 first_at[element] = (r, col)
@@ -111,12 +116,27 @@ def table_grid(table: Any, base: SourceLocation) -> tuple[Table, list[Any]]:
     return span_grid(origins, len(rows), n_cols, base), nested
 
 
+def _h_merge(tc: Any) -> str | None:
+    """``w:hMerge`` of old Word files (python-docx ignores it): restart / continue / None."""
+    tc_pr = tc.tcPr
+    mark = None if tc_pr is None else tc_pr.find(f"{_W}hMerge")
+    if mark is None:
+        return None
+    return str(mark.get(f"{_W}val", "continue"))
+
+
 def read_docx(path: Path, source_name: str | None = None) -> RawDocument:
     """Read every table and paragraph of ``path`` in document order."""
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
-    document = docx.Document(str(path))
-    reader = _Reader(document, source_name or str(path))
+    name = source_name or str(path)
+    errors: tuple[type[Exception], ...] = (*PACKAGE_ERRORS, SyntaxError, PackageNotFoundError)
+    try:
+        document = docx.Document(str(path))
+    except errors as exc:
+        return damaged(name, "Word", exc)
+    reader = _Reader(document, name)
     reader.read_body(document.element.body)
     reader.flush_lines()
     return reader.raw

@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -89,6 +92,23 @@ def lines_table(lines: Sequence[tuple[str, SourceLocation]], base: SourceLocatio
     return Table(rows, base, Layout.LINES)
 
 
+def damaged(path_name: str, kind: str, exc: Exception) -> RawDocument:
+    """A package that cannot be opened (truncated zip, missing part, broken XML): F001."""
+    from jixiao.io import readers
+
+    message = (
+        f"the {kind} file cannot be opened ({type(exc).__name__}: {exc}); it is damaged or not "
+        f"a real {kind} file — open and save it again in an office program"
+    )
+    return RawDocument(
+        path_name, problems=[make(readers.UNREADABLE, message, SourceLocation(path_name))]
+    )
+
+
+# Exceptions the office libraries raise on damaged packages (zip, missing parts, XML).
+PACKAGE_ERRORS: tuple[type[Exception], ...] = (zipfile.BadZipFile, KeyError, ValueError, EOFError)
+
+
 # --- LibreOffice ---------------------------------------------------------------------------
 
 
@@ -100,7 +120,25 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_with_soffice(path: Path, target: str, out_dir: Path) -> Path:
+def _run_bounded(command: list[str], timeout: float) -> tuple[int, str]:
+    """Run in its own process group; on timeout kill the whole group (``soffice`` is a script
+    that starts ``soffice.bin``: killing only the script would leave LibreOffice running)."""
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise RuntimeError(f"LibreOffice took longer than {timeout:g} s and was stopped") from exc
+    return process.returncode, output or ""
+
+
+def convert_with_soffice(
+    path: Path, target: str, out_dir: Path, timeout: float | None = None
+) -> Path:
     """Convert ``path`` to ``target`` (``xlsx``, ``docx``, ``pdf``) in ``out_dir``.
 
     Raises ``FileNotFoundError`` when LibreOffice is absent and ``RuntimeError`` on failure;
@@ -121,16 +159,11 @@ def convert_with_soffice(path: Path, target: str, out_dir: Path) -> Path:
         str(out_dir),
         str(path.resolve()),
     ]
-    try:
-        done = subprocess.run(
-            command, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False, text=True
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise RuntimeError(f"LibreOffice took longer than {CONVERT_TIMEOUT_S} s") from exc
+    returncode, output = _run_bounded(command, timeout or CONVERT_TIMEOUT_S)
     produced = out_dir / f"{path.stem}.{target.split(':')[0]}"
-    if done.returncode != 0 or not produced.exists():
-        detail = (done.stderr or done.stdout or "").strip().splitlines()[-1:] or ["no output"]
-        raise RuntimeError(f"exit code {done.returncode}: {detail[0]}")
+    if returncode != 0 or not produced.exists():
+        detail = output.strip().splitlines()[-1:] or ["no output"]
+        raise RuntimeError(f"exit code {returncode}: {detail[0]}")
     return produced
 
 

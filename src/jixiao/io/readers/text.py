@@ -7,16 +7,17 @@ Neither knows anything about goal tables: that is the builder's job.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from jixiao.core.problems import make
-from jixiao.core.source import SourceLocation
+from jixiao.core.source import SourceLocation, located
 from jixiao.io.readers import UNREADABLE
 from jixiao.io.readers.text_csv import csv_tables
 from jixiao.io.readers.text_decode import decode_bytes
 from jixiao.io.readers.text_lines import Segment, classify, heading_text, segments
 from jixiao.io.readers.text_pipes import pipe_table
-from jixiao.io.table import Cell, Layout, RawDocument, Row, Table
+from jixiao.io.table import Layout, RawDocument, Row, Table, plain_cell
 
 
 def read_text(path: Path) -> RawDocument:
@@ -44,28 +45,34 @@ def read_csv(path: Path) -> RawDocument:
     return RawDocument(name, tables, [*decoded.problems, *problems])
 
 
+_Intern = Callable[[str, str], str]
+
+
 def text_tables(text: str, file: str) -> list[Table]:
     """The blocks of already decoded text (also used for text found inside HTML pages)."""
     tables: list[Table] = []
+    # One string object per distinct cell text: copies repeat the same labels and values in
+    # every table, so this saves memory and lets the builder's caches reuse cached hashes.
+    texts: dict[str, str] = {}
     for seg in segments(classify(text)):
-        table = _segment_table(seg, file)
+        table = _segment_table(seg, file, texts.setdefault)
         if table is not None and table.rows:
             tables.append(table)
     return tables
 
 
-def _segment_table(seg: Segment, file: str) -> Table | None:
+def _segment_table(seg: Segment, file: str, same: _Intern) -> Table | None:
     first = next((ln for ln in seg.lines if ln.text.strip()), seg.lines[0])
     source = SourceLocation(file, line=first.number)
     if seg.kind == "tab":
-        rows = [_tab_row(line.number, line.text, file) for line in seg.lines]
+        rows = [_tab_row(line.number, line.text, file, same) for line in seg.lines]
         return Table(rows, source, Layout.GRID, seg.title)
     if seg.kind == "pipe":
         return pipe_table(seg.lines, file, seg.title)
     if seg.kind == "stream":
         return Table(_stream_rows(seg, file), source, Layout.STREAM, seg.title)
     rows = [
-        (Cell(heading_text(line) or line.text, SourceLocation(file, line=line.number)),)
+        (plain_cell(heading_text(line) or line.text, located(file, line.number)),)
         for line in seg.lines
         if line.text.strip()
     ]
@@ -86,13 +93,13 @@ def _stream_rows(seg: Segment, file: str) -> list[Row]:
             continue
         if group:
             text = "\n".join(t for t in group if t)
-            rows.append((Cell(text, SourceLocation(file, line=first)),))
+            rows.append((plain_cell(text, located(file, first)),))
             group = []
     return rows
 
 
-def _tab_row(number: int, text: str, file: str) -> Row:
+def _tab_row(number: int, text: str, file: str, same: _Intern) -> Row:
+    parts = [part.strip() for part in text.split("\t")]
     return tuple(
-        Cell(part.strip(), SourceLocation(file, line=number, column=k))
-        for k, part in enumerate(text.split("\t"), start=1)
+        [plain_cell(same(t, t), located(file, number, k)) for k, t in enumerate(parts, start=1)]
     )

@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jixiao.core.source import SourceLocation
+from jixiao.core.source import SourceLocation, located
 from jixiao.io.readers.text_lines import Line
-from jixiao.io.table import Cell, Layout, Row, Table
+from jixiao.io.table import Layout, Row, Table, plain_cell
 
 MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MIN_COVERAGE = 0.5  # share of complete rows (and at least two) that must have the common width
@@ -70,13 +70,10 @@ def pipe_table(lines: tuple[Line, ...], file: str, title: str | None) -> Table:
     cells = tokenize(lines)
     rows = grid_rows(cells)
     if rows is None:
-        stream: list[Row] = [(Cell(c.text, SourceLocation(file, line=c.line)),) for c in cells]
+        stream: list[Row] = [(plain_cell(c.text, located(file, c.line)),) for c in cells]
         return Table(stream, source, Layout.STREAM, title)
     table_rows: list[Row] = [
-        tuple(
-            Cell(c.text, SourceLocation(file, line=c.line, column=k))
-            for k, c in enumerate(row, start=1)
-        )
+        tuple([plain_cell(c.text, located(file, c.line, k)) for k, c in enumerate(row, start=1)])
         for row in rows
     ]
     return Table(table_rows, source, Layout.GRID, title)
@@ -163,8 +160,10 @@ def _markdown_rows(lines: tuple[Line, ...], file: str) -> list[Row]:
         parts = line.text.strip()[1:-1].split("|")
         rows.append(
             tuple(
-                Cell(p.strip(), SourceLocation(file, line=line.number, column=k))
-                for k, p in enumerate(parts, start=1)
+                [
+                    plain_cell(p.strip(), located(file, line.number, k))
+                    for k, p in enumerate(parts, start=1)
+                ]
             )
         )
     return rows

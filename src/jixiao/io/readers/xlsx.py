@@ -22,7 +22,9 @@ from jixiao.io.readers.office import (
     DATE_VALUE,
     HIDDEN_SHEET,
     NO_CACHED_VALUE,
+    PACKAGE_ERRORS,
     Origin,
+    damaged,
     span_grid,
 )
 from jixiao.io.table import RawDocument, Table
@@ -30,6 +32,8 @@ from jixiao.io.table import RawDocument, Table
 _FIXED_DECIMALS = re.compile(r"0\.(0+)")
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >]")
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+# lxml's XMLSyntaxError is a SyntaxError
+_OPEN_ERRORS: tuple[type[Exception], ...] = (*PACKAGE_ERRORS, SyntaxError)
 
 
 def read_xlsx(path: Path, source_name: str | None = None) -> RawDocument:
@@ -41,7 +45,10 @@ def read_xlsx(path: Path, source_name: str | None = None) -> RawDocument:
     # A file object, not the path: openpyxl refuses names not ending in .xlsx, but the format
     # was detected from the content (a workbook saved as .docx or without suffix is read).
     with path.open("rb") as handle:
-        workbook = load_workbook(handle, data_only=True)
+        try:
+            workbook = load_workbook(handle, data_only=True)
+        except _OPEN_ERRORS as exc:
+            return damaged(name, "Excel", exc)
         _read_workbook(workbook, name, raw)
     if _has_formulas(path):
         raw.problems.extend(_formulas_without_values(path, raw, name))

@@ -38,7 +38,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                     return JsonResponse({"ok": True, "redirect": url})
                 return redirect(url)
         if request.headers.get("x-requested-with") == "XMLHttpRequest":
-            return JsonResponse({"ok": False, "error": error}, status=400)
+            return JsonResponse({"ok": False, "errors": [error]}, status=400)
     return render(
         request, "jixiao/import_upload.html", {"error": error}, status=400 if error else 200
     )

@@ -35,7 +35,7 @@
           bar.value = 100;
           window.location.href = data.redirect;
         } else {
-          status.textContent = data.error || text.failed;
+          status.textContent = (data.errors && data.errors.join(" ")) || text.failed;
           bar.hidden = true;
         }
       });
