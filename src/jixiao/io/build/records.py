@@ -145,6 +145,9 @@ def to_indicator(record: Record, name: str) -> Indicator:
     if actual_text is None and Col.CURRENT in cells:
         actual_text = cells.get(Col.CURRENT)
     actual = make_target(actual_text) if actual_text is not None else None
+    if actual is not None and actual_text and unit and bare_number(actual_text):
+        # Sichuan layout: 完成值 printed bare under the row's 度量单位
+        actual = replace(make_target(actual_text, unit=unit), raw=actual_text)
     forecast_text = cells.get(Col.FORECAST)
     forecast = make_target(forecast_text) if forecast_text is not None else None
     level1 = clean_level(record.level1) if record.level1 else None
