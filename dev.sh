@@ -22,7 +22,7 @@ cmd="${1:-run}"; shift || true
 case "$cmd" in
   run)
     ensure_env
-    exec "$VENV/bin/jixiao" demo "$@"
+    exec "$VENV/bin/jixiao" serve --demo "$@"
     ;;
   test)
     ensure_env

@@ -37,6 +37,9 @@ _SPACES = re.compile(r"\s+")
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
+# The builder asks for the same few hundred labels and values again in every table: the
+# normalisations are pure, so they are cached (bounded, like the grammar's caches).
+@lru_cache(maxsize=65536)
 def nfkc(text: str) -> str:
     """NFKC plus the comparator look-alikes NFKC does not fold (``≧`` → ``≥``)."""
     return unicodedata.normalize("NFKC", text).translate(_COMPARATOR_LOOKALIKES)
@@ -52,6 +55,7 @@ def canonical(text: str | None) -> str:
     return _SPACES.sub(" ", folded).strip()
 
 
+@lru_cache(maxsize=65536)
 def compact(text: str | None) -> str:
     """Like :func:`canonical` but with every whitespace removed (labels such as ``产 出 指 标``)."""
     return _SPACES.sub("", canonical(text))

@@ -57,6 +57,7 @@ class BudgetBlock:
     rows: list[FundingRow] = field(default_factory=list)
     reason: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    extra: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def value_roles(self) -> list[BudgetCol]:
@@ -92,6 +93,8 @@ class BudgetBlock:
             got = self._unglued(label, got)
         if BudgetCol.REASON in got:
             self.reason = self.reason or got[BudgetCol.REASON]
+        if BudgetCol.FORECAST in got:  # no field in FundingRow: kept as a labelled extra
+            self.extra.append((f"{label.clean} 全年预计执行数", got[BudgetCol.FORECAST]))
         self.rows.append(
             FundingRow(
                 label=label.clean,

@@ -20,6 +20,7 @@ from jixiao.core.problems import ProblemCode, make
 from jixiao.core.source import SourceLocation
 from jixiao.io.build import problems as P
 from jixiao.io.build.cells import (
+    QUALITATIVE_VALUES,
     Line,
     Piece,
     decimal_of,
@@ -194,6 +195,13 @@ class BlockReader:
             at = cols.index(role)
             if at is not None and at < len(texts) and texts[at] and is_value_like(texts[at]):
                 return False
+        # a 三级 name in a level column with its value in the name column (cells shifted left):
+        # the "name" is a common qualitative value and the level cell is no known label
+        if norm(name) in QUALITATIVE_VALUES:
+            for role in (Col.L1, Col.L2):
+                at = cols.index(role)
+                if at is not None and at < len(texts) and texts[at] and not is_level(texts[at]):
+                    return False
         return True
 
     def _positional(self, line: Line) -> None:

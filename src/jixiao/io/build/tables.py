@@ -427,6 +427,7 @@ class Walker:
             block_budget = draft.budget_block.budget(None)
             draft.problems.extend(draft.budget_block.problems)
             draft.budget_block.problems.clear()
+            draft.extra.extend(x for x in draft.budget_block.extra if x not in draft.extra)
             if block_budget.amount is not None or draft.budget_amount is None:
                 budget = block_budget
         period = parse_period(v.get(Field.PERIOD, "")) if v.get(Field.PERIOD) else Period()

@@ -385,6 +385,7 @@ class BudgetCol(StrEnum):
     WEIGHT = "weight"
     SCORE = "score"
     REASON = "reason"
+    FORECAST = "forecast"  # 全年预计执行数 (monitoring): kept in Header.extra
 
 
 _BUDGET_COLUMNS: dict[BudgetCol, tuple[str, ...]] = {
@@ -424,6 +425,12 @@ _BUDGET_COLUMNS: dict[BudgetCol, tuple[str, ...]] = {
     BudgetCol.WEIGHT: ("分值", "权重"),
     BudgetCol.SCORE: ("得分",),
     BudgetCol.REASON: ("原因", "偏差原因", "偏差原因分析"),
+    BudgetCol.FORECAST: (
+        "全年预计执行数",
+        "预计全年执行数",
+        "全年预计支出数",
+        "全年预计执行数万元",
+    ),
 }
 
 _BUDGET_INDEX: dict[str, BudgetCol] = {}
