@@ -7,11 +7,14 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from jixiao.core.model import Document, GoalTable, Indicator, TableKind
+from jixiao.core.serialize import documents_dict
 from jixiao.core.target import Op, TargetKind
 from jixiao.core.vocabulary import Level1
+from jixiao.schema import load
 from jixiao.services.parsing import parse_file
 
 DATA = Path(__file__).parent.parent / "data" / "patterns"
@@ -105,6 +108,7 @@ def test_central_selfeval_pipe_copy_with_glued_budget_row() -> None:
     assert h.annual_goal and h.annual_goal.startswith("完成农村公路养护里程500公里")
     assert h.annual_result and h.annual_result.startswith("完成养护里程512公里")
     assert len(table.indicators) == 7 and table.total_score == Decimal("97")
+    assert ("自评等级", "优") in h.extra
     bridges = row(table, "桥梁检测座数")  # ASCII comparator
     assert bridges.annual_target.op is Op.GE and bridges.annual_target.value == Decimal("30")
     years = row(table, "路况保持年限")
@@ -310,8 +314,114 @@ def test_cut_table_with_shifted_cells_prose_indicator_and_unfilled_target() -> N
     assert row(table, "受益群众满意度").annual_target.raw == "≥9"  # kept as printed
 
 
+def test_central_selfeval_html_with_rowspans_and_colspans() -> None:
+    doc = parse("p13_selfeval_central.html")
+    (table,) = doc.tables
+    h = table.header
+    assert table.kind is TableKind.SELFEVAL and h.year == 2023
+    assert h.extra == (("自评等级", "优"),)  # the grade row is kept; the breadcrumb is not
+    b = h.budget
+    assert b.amount is not None and b.amount.value == Decimal("1602.48")  # 全年预算数
+    assert b.initial is not None and b.initial.value == Decimal("1536.00")
+    assert (b.rate, b.weight, b.score) == (Decimal("99.73"), Decimal("10"), Decimal("9.97"))
+    assert [r.label for r in b.rows] == ["年度资金总额", "其中：当年财政拨款", "其他资金"]
+    assert h.annual_result == "全年发放两项补贴1.9万人次，按时足额发放。"
+    assert len(table.indicators) == 6 and table.total_score == Decimal("98.97")
+    standard = row(table, "生活补贴标准")
+    assert levels(standard) == ("产出指标", "成本指标") and standard.annual_target.op is Op.GE
+    policy = row(table, "补贴政策持续实施")
+    assert (policy.score, policy.deviation) == (Decimal("14"), "部分对象动态调整不及时，加强核查")
+
+
+def test_pipe_copy_with_cells_terminated_by_pipes() -> None:
+    doc = parse("p14_goal_pipe_copytool.txt")
+    (table,) = doc.tables
+    h = table.header
+    assert (h.name, h.department, h.unit) == (
+        "森林防火专项经费",
+        "某县林业局",
+        "某县森林防火指挥部办公室",
+    )
+    assert h.budget.amount is not None and h.budget.amount.value == Decimal("58")
+    assert ("项目期", "一年") in h.extra and h.year == 2024
+    assert len(table.indicators) == 6
+    rate = row(table, "森林火灾受害率")
+    assert levels(rate) == ("产出指标", "质量指标") and rate.annual_target.unit == "‰"
+    assert levels(row(table, "防火宣传次数")) == ("产出指标", "数量指标")
+
+
+def test_selfeval_from_a_pdf_text_layer_with_glued_budget_figures() -> None:
+    doc = parse("p15_selfeval_pdf_text.txt")
+    (table,) = doc.tables
+    assert table.header.year == 2022 and table.total_score == Decimal("85")
+    b = table.header.budget
+    assert b.amount is not None and b.amount.value == Decimal("310.2")
+    assert b.executed is not None and b.executed.value == Decimal("154.74")
+    assert (b.rate, b.weight, b.score) == (Decimal("50"), Decimal("10"), Decimal("5"))
+    assert codes(doc).count("B019") == 1
+    assert len(table.indicators) == 4
+    homes = row(table, "维修卫生院数量")
+    assert (homes.weight, homes.score) == (Decimal("20"), Decimal("10"))
+    assert homes.deviation == "资金未及时拨付，下年度加快进度"
+    assert levels(row(table, "验收合格率")) == ("产出指标", "质量指标")
+
+
+def _layouts(text: str) -> dict[str, str]:
+    """The same tab-separated disclosure as other copies would give it: a Markdown-framed pipe
+    copy (text lines unframed), a space-separated PDF text layer, and an HTML page."""
+    framed, spaced, html, open_table = [], [], ["<html><body>"], False
+    for line in text.splitlines():
+        cells = line.split("\t")
+        framed.append("| " + " | ".join(cells) + " |" if len(cells) > 1 else line)
+        spaced.append(" ".join(c for c in cells if c))
+        if len(cells) > 1:
+            html += [] if open_table else ["<table>"]
+            open_table = True
+            html.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        else:
+            html += ["</table>"] if open_table else []
+            open_table = False
+            html.append(f"<p>{line}</p>")
+    html += ["</table></body></html>"] if open_table else ["</body></html>"]
+    return {
+        "framed.txt": "\n".join(framed),
+        "spaced.txt": "\n".join(spaced),
+        "page.html": "\n".join(html),
+    }
+
+
+def _reading(doc: Document) -> list[tuple[object, ...]]:
+    return [
+        (
+            t.header.name,
+            t.complete,
+            len(t.indicators),
+            *((i.level1, i.level2, i.name, i.weight, i.score) for i in t.indicators),
+        )
+        for t in doc.tables
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "p01_department_disclosure.txt",
+        "p03_selfeval_sichuan_tab.txt",
+        "p09_taxonomy_weights.txt",
+        "p12_goal_cut_and_shifted.txt",
+    ],
+)
+def test_the_same_tables_read_alike_in_every_layout(name: str, tmp_path: Path) -> None:
+    expected = _reading(parse(name))
+    for suffix, text in _layouts((DATA / name).read_text("utf-8")).items():
+        copy = tmp_path / f"copy.{suffix}"
+        copy.write_text(text, "utf-8")
+        assert _reading(parse_file(copy)) == expected, suffix
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.iterdir()))
-def test_every_pattern_file_reads_without_error_problems(name: str) -> None:
+def test_every_pattern_file_reads_without_error_problems_and_validates(name: str) -> None:
     doc = parse(name)
     assert doc.tables
     assert not [p for p in doc.problems if p.severity.value == "error"]
+    jsonschema.validate(documents_dict([doc]), load("parse-output.schema.json"))

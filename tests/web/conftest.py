@@ -19,7 +19,8 @@ from django.test import Client
 from jixiao.core.model import Budget, Header, Indicator, Period, TableKind
 from jixiao.core.model import GoalTable as CoreTable
 from jixiao.core.money import Amount, MoneyUnit
-from jixiao.services.workflow import create_table, parse_target_text
+from jixiao.services.goal_tables import create_table
+from jixiao.services.targets import parse_target_text
 from jixiao.storage.models import Membership, Organisation, Role
 
 PASSWORD = "a-Long-test-passw0rd"

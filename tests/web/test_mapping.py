@@ -23,7 +23,7 @@ from jixiao.core.money import Amount, MoneyUnit
 from jixiao.core.source import SourceLocation
 from jixiao.core.target import NO_TARGET, Op, Target, TargetKind
 from jixiao.services.demo import second_unit_tables
-from jixiao.services.workflow import create_table
+from jixiao.services.goal_tables import create_table
 from jixiao.storage.mapping import to_core
 from jixiao.storage.models import GoalTable, TableVersion
 

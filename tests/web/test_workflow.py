@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
-from jixiao.services import workflow
-from jixiao.services.workflow import EditInput, ReviewInput, RowInput
+from jixiao.services import comparison, evaluation_scores, goal_tables, workflow
+from jixiao.services.findings import findings_for, store_findings
+from jixiao.services.goal_tables import EditInput, RowInput
+from jixiao.services.workflow import ReviewInput
 from jixiao.storage.models import AuditLog, GoalTable, ReviewComment, Status, TableVersion
 
 
@@ -77,7 +79,7 @@ def test_return_with_row_comments_then_fix_and_resubmit(world: Any) -> None:
     comment = ReviewComment.objects.get(indicator=row)
     assert comment.text == "目标值偏低，请按上年实际调整" and comment.decision == "return"
     table = _reload(table)
-    workflow.save_edit(world.users["owner"], table, table.lock_version, _edit_input(table))
+    goal_tables.save_edit(world.users["owner"], table, table.lock_version, _edit_input(table))
     table = workflow.submit(world.users["owner"], _reload(table))
     assert table.status == Status.SUBMITTED
     row.refresh_from_db()
@@ -127,9 +129,11 @@ def test_only_the_departments_reviewer_reviews_a_submitted_table(world: Any, who
 def test_stale_edit_is_refused_and_nothing_overwritten(world: Any) -> None:
     table = world.table()
     opened = table.lock_version  # two editors open the form
-    workflow.save_edit(world.users["owner"], table, opened, _edit_input(table, "≥70000人"))
+    goal_tables.save_edit(world.users["owner"], table, opened, _edit_input(table, "≥70000人"))
     with pytest.raises(workflow.ConflictError):
-        workflow.save_edit(world.users["owner"], _reload(table), opened, _edit_input(table, "≥1人"))
+        goal_tables.save_edit(
+            world.users["owner"], _reload(table), opened, _edit_input(table, "≥1人")
+        )
     assert _reload(table).current_version.rows.first().annual_raw == "≥70000人"
     assert AuditLog.objects.filter(table=table, action="edit").count() == 1
 
@@ -155,7 +159,7 @@ def test_edit_adds_removes_and_reorders_rows(world: Any) -> None:
             ),
         ]
     )
-    workflow.save_edit(world.users["owner"], table, table.lock_version, data)
+    goal_tables.save_edit(world.users["owner"], table, table.lock_version, data)
     stored = list(_reload(table).current_version.rows.all())
     assert [r.name for r in stored] == [rows[2].name, rows[0].name, "新增指标"]
     assert [r.position for r in stored] == [1, 2, 3]
@@ -173,7 +177,7 @@ def test_frozen_table_cannot_be_edited_but_adjusted(world: Any) -> None:
     workflow.review(world.users["finance"], table, ReviewInput(approve=True))
     table = _reload(table)
     with pytest.raises(workflow.NotAllowed):
-        workflow.save_edit(world.users["owner"], table, table.lock_version, _edit_input(table))
+        goal_tables.save_edit(world.users["owner"], table, table.lock_version, _edit_input(table))
     with pytest.raises(workflow.WorkflowError):
         workflow.start_adjustment(world.users["owner"], table, "   ")
     table = workflow.start_adjustment(world.users["owner"], table, "政策调整，参保人数下降")
@@ -182,12 +186,12 @@ def test_frozen_table_cannot_be_edited_but_adjusted(world: Any) -> None:
     assert table.current_version.kind == TableVersion.Kind.ADJUST
     assert table.current_version.reason == "政策调整，参保人数下降"
     assert table.approved_version.number == 1 and table.approved_version.frozen
-    workflow.save_edit(
+    goal_tables.save_edit(
         world.users["owner"], table, table.lock_version, _edit_input(table, "≥60000人")
     )
     v1 = TableVersion.objects.get(table=table, number=1)
     assert v1.rows.first().annual_raw == "≥64539人"  # the approved version is untouched
-    header, rows = workflow.compare(v1, _reload(table).current_version)
+    header, rows = comparison.compare(v1, _reload(table).current_version)
     changed = {f.name: (f.left, f.right) for f in header if f.changed}
     assert changed == {"project_name": ("社会基本医疗保险", "社会基本医疗保险（修订）")}
     assert [d.status for d in rows] == ["changed", "same", "same"]
@@ -198,7 +202,7 @@ def test_compare_shows_added_and_removed_rows(world: Any) -> None:
     a = world.table(rows=3).current_version
     b = world.table(rows=2).current_version
     new_row = b.rows.create(position=3, name="新指标", level1="产出指标", annual_raw="1项")
-    _, rows = workflow.compare(a, b)
+    _, rows = comparison.compare(a, b)
     assert [d.status for d in rows] == ["same", "same", "removed", "added"]
     assert rows[-1].right == new_row
 
@@ -215,10 +219,10 @@ def test_review_findings_are_stored_and_follow_edits(world: Any) -> None:
     assert version.rule_grade in {"优", "良", "中", "差"}
     data = _edit_input(_reload(table))
     data.rows[3].annual_raw = "≥95%"
-    workflow.save_edit(world.users["owner"], _reload(table), table.lock_version, data)
+    goal_tables.save_edit(world.users["owner"], _reload(table), table.lock_version, data)
     after = set(ReviewFinding.objects.filter(version=version).values_list("code", flat=True))
     assert "R302" not in after and "R110" in after
-    findings = workflow.findings_for(version, list(version.rows.all()))
+    findings = findings_for(version, list(version.rows.all()))
     assert findings.available and {f.code for f in findings.table} >= {"R110"}
 
 
@@ -238,14 +242,14 @@ def test_scoring_scheme_and_rules_come_from_settings(world: Any, settings: Any) 
     table = world.table()
     version = table.current_version
     rows = list(version.rows.all())
-    data = workflow.EvaluationInput(budget=Decimal("3650.68"), executed=Decimal("3500"))
-    assert workflow._evaluate(version, rows, data).scheme == "central-2020"
+    data = evaluation_scores.EvaluationInput(budget=Decimal("3650.68"), executed=Decimal("3500"))
+    assert evaluation_scores.evaluate(version, rows, data).scheme == "central-2020"
     settings.JIXIAO_SCHEME = "vendor-80"
-    assert workflow._evaluate(version, rows, data).scheme == "vendor-80"
-    workflow.compute_scores(version, rows, data)
+    assert evaluation_scores.evaluate(version, rows, data).scheme == "vendor-80"
+    evaluation_scores.compute_scores(version, rows, data)
     settings.JIXIAO_SCHEME = "no-such-scheme"
     with pytest.raises(SchemeError):
-        workflow.compute_scores(version, rows, data)
+        evaluation_scores.compute_scores(version, rows, data)
     settings.JIXIAO_RULES = "legacy"
-    workflow.store_findings(version)
+    store_findings(version)
     assert version.rule_grade

@@ -54,7 +54,7 @@ class SourceLocation:
 # Readers create one location per cell (millions for big inputs). The frozen dataclass
 # ``__init__`` sets each field through ``object.__setattr__``; these setters write the slots
 # directly, which is about three times faster and gives an identical, still frozen, object.
-_LOCATION_SLOTS: dict[str, Any] = {
+LOCATION_SETTERS: dict[str, Any] = {
     name: SourceLocation.__dict__[name].__set__
     for name in ("file", "sheet", "page", "line", "row", "column")
 }
@@ -70,12 +70,12 @@ def located(
     *,
     _new: Any = object.__new__,
     _cls: type[SourceLocation] = SourceLocation,
-    _file: Any = _LOCATION_SLOTS["file"],
-    _sheet: Any = _LOCATION_SLOTS["sheet"],
-    _page: Any = _LOCATION_SLOTS["page"],
-    _line: Any = _LOCATION_SLOTS["line"],
-    _row: Any = _LOCATION_SLOTS["row"],
-    _column: Any = _LOCATION_SLOTS["column"],
+    _file: Any = LOCATION_SETTERS["file"],
+    _sheet: Any = LOCATION_SETTERS["sheet"],
+    _page: Any = LOCATION_SETTERS["page"],
+    _line: Any = LOCATION_SETTERS["line"],
+    _row: Any = LOCATION_SETTERS["row"],
+    _column: Any = LOCATION_SETTERS["column"],
 ) -> SourceLocation:
     """Same as ``SourceLocation(file, sheet=…, page=…, line=…, row=…, column=…)``, faster."""
     loc: SourceLocation = _new(_cls)

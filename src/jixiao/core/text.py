@@ -197,6 +197,10 @@ def simplify(text: str) -> str:
     return text.translate(_TRAD)
 
 
+_SCORE_SUFFIX = re.compile(r"[(（\[【]?[0-9０-９.\-~～]+分[)）\]】]?$")
+_SCORE_SUFFIX_AFTER = re.compile(r"[(（][0-9.\-~]+[)）]分$")
+
+
 @lru_cache(maxsize=65536)
 def label_key(text: str | None) -> str:
     """Key for matching labels and categories: compact, simplified, score suffix and pinyin gone.
@@ -204,6 +208,6 @@ def label_key(text: str | None) -> str:
     ``产 出 指 標(50分)`` → ``产出指标``.
     """
     key = simplify(compact(text))
-    key = re.sub(r"[(（\[【]?[0-9０-９.\-~～]+分[)）\]】]?$", "", key)
-    key = re.sub(r"[(（][0-9.\-~]+[)）]分$", "", key)
+    key = _SCORE_SUFFIX.sub("", key)
+    key = _SCORE_SUFFIX_AFTER.sub("", key)
     return key.rstrip(":：")

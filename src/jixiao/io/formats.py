@@ -15,6 +15,8 @@ class Format(StrEnum):
     DOCX = "docx"
     DOC = "doc"
     PDF = "pdf"
+    JIXIAO_JSON = "jixiao-json"  # our own `parse --json` / JSON export (schema_version)
+    JIXIAO_CSV = "jixiao-csv"  # our own flat CSV export (one row per indicator)
     UNKNOWN = "unknown"
 
 
@@ -32,7 +34,11 @@ SUFFIXES: dict[str, Format] = {
     ".docx": Format.DOCX,
     ".doc": Format.DOC,
     ".pdf": Format.PDF,
+    ".json": Format.JIXIAO_JSON,
 }
+
+# The first header cells of the flat CSV export (io/writers/csv.py).
+JIXIAO_CSV_HEADER = "表类型,年度,项目名称"
 
 
 def _zip_kind(head: bytes, path: Path) -> Format:
@@ -96,6 +102,11 @@ def detect(path: Path) -> Format:
         return Format.CSV if path.suffix.lower() == ".csv" else Format.TEXT
     if not head or _looks_binary(head):
         return Format.UNKNOWN if head else Format.TEXT
+    text_head = head.lstrip(b"\xef\xbb\xbf")
+    if text_head.lstrip().startswith(b"{") and b'"schema_version"' in head[:4096]:
+        return Format.JIXIAO_JSON
+    if text_head.startswith(JIXIAO_CSV_HEADER.encode("utf-8")):
+        return Format.JIXIAO_CSV
     lowered = head[:4096].lower()
     if b"<table" in head.lower() or b"<html" in lowered or b"<!doctype html" in lowered:
         return Format.HTML

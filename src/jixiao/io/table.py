@@ -17,13 +17,13 @@ origin's coordinates, so nothing depends on guessing from blanks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from jixiao.core.problems import Problem
-from jixiao.core.source import SourceLocation, located
+from jixiao.core.source import LOCATION_SETTERS, SourceLocation, located
 
 
 class Layout(StrEnum):
@@ -78,6 +78,45 @@ def plain_cell(
     _rowspan(cell, 1)
     _colspan(cell, 1)
     return cell
+
+
+def plain_row(
+    texts: Iterable[str],
+    file: str,
+    line: int | None = None,
+    row: int | None = None,
+    *,
+    _new: Any = object.__new__,
+    _cell: type[Cell] = Cell,
+    _location: type[SourceLocation] = SourceLocation,
+    _loc: dict[str, Any] = LOCATION_SETTERS,
+    _slot: dict[str, Any] = _CELL_SLOTS,
+) -> Row:
+    """Same as ``tuple(Cell(t, SourceLocation(file, line=line, row=row, column=k)) for k, t
+    in enumerate(texts, start=1))``: the readers' inner loop, written out (about 1.7 times
+    faster than calling :func:`plain_cell` and ``located`` per cell)."""
+    l_file, l_sheet, l_page = _loc["file"], _loc["sheet"], _loc["page"]
+    l_line, l_row, l_column = _loc["line"], _loc["row"], _loc["column"]
+    c_text, c_source, c_covered = _slot["text"], _slot["source"], _slot["covered"]
+    c_origin, c_rowspan, c_colspan = _slot["origin"], _slot["rowspan"], _slot["colspan"]
+    cells: list[Cell] = []
+    for column, text in enumerate(texts, start=1):
+        loc = _new(_location)
+        l_file(loc, file)
+        l_sheet(loc, None)
+        l_page(loc, None)
+        l_line(loc, line)
+        l_row(loc, row)
+        l_column(loc, column)
+        cell = _new(_cell)
+        c_text(cell, text)
+        c_source(cell, loc)
+        c_covered(cell, False)
+        c_origin(cell, None)
+        c_rowspan(cell, 1)
+        c_colspan(cell, 1)
+        cells.append(cell)
+    return tuple(cells)
 
 
 @dataclass(slots=True)

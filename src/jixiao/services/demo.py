@@ -16,7 +16,8 @@ from django.db import transaction
 from jixiao.core.model import Budget, Header, Indicator, Period, TableKind
 from jixiao.core.model import GoalTable as CoreTable
 from jixiao.core.money import Amount, MoneyUnit
-from jixiao.services.workflow import create_table, parse_target_text
+from jixiao.services.goal_tables import create_table
+from jixiao.services.targets import parse_target_text
 from jixiao.storage.models import GoalTable, Membership, Organisation, Role
 
 DEMO_PASSWORD = "jixiao-demo"
@@ -57,13 +58,53 @@ def load_demo(example: Path | None = None) -> dict[str, int]:
         if not GoalTable.objects.filter(organisation=orgs[UNIT]).exists():
             _load_example(users["unit"], orgs[UNIT], example or example_path())
         if not GoalTable.objects.filter(organisation=orgs[UNIT2]).exists():
-            for table in second_unit_tables():
+            created = [
                 create_table(users["unit2"], orgs[UNIT2], table, 2024, action="demo")
+                for table in second_unit_tables()
+            ]
+            _approve_with_rounds(users, created[-1])
     return {
         "organisations": len(orgs),
         "users": len(users),
         "tables": GoalTable.objects.filter(organisation__in=orgs.values()).count(),
     }
+
+
+def _approve_with_rounds(users: dict[str, object], table: GoalTable) -> None:
+    """Take one demo table through approval, a June monitoring round and a self-evaluation,
+    so every page of the workflow has something to show."""
+    from jixiao.services import workflow
+    from jixiao.services.evaluation_rounds import save_evaluation
+    from jixiao.services.evaluation_scores import MONITOR, EntryInput, EvaluationInput
+
+    workflow.submit(users["unit2"], table)
+    workflow.review(users["dept"], table, workflow.ReviewInput(approve=True, grade="良"))
+    workflow.review(users["finance"], table, workflow.ReviewInput(approve=True))
+    rows = list(GoalTable.objects.get(pk=table.pk).approved_version.rows.all())
+    june = dict(zip(rows, ("4100册", "99%", "21000次", ""), strict=True))
+    actual = dict(zip(rows, ("8350册", "98.6%", "52600次", "93%"), strict=True))
+    save_evaluation(
+        users["unit2"],
+        table,
+        None,
+        EvaluationInput(
+            {r.pk: EntryInput(actual=v) for r, v in june.items() if v},
+            Decimal("42.8"),
+            Decimal("18.2"),
+        ),
+        MONITOR,
+        6,
+    )
+    save_evaluation(
+        users["unit2"],
+        table,
+        None,
+        EvaluationInput(
+            {r.pk: EntryInput(actual=v) for r, v in actual.items()},
+            Decimal("42.8"),
+            Decimal("41.06"),
+        ),
+    )
 
 
 def _organisations() -> dict[str, Organisation]:
@@ -142,11 +183,11 @@ def second_unit_tables() -> list[CoreTable]:
             "86.5",
             "全年举办公益文化活动不少于120场，提升群众文化生活满意度。",
             [
-                _indicator("产出指标", "数量指标", "举办公益文化活动场次", "≥120场", "20"),
+                _indicator("产出指标", "数量指标", "举办公益文化活动场次", "≥120场", "25"),
                 _indicator("产出指标", "质量指标", "活动安全事故发生次数", "0次", "10"),
                 _indicator("产出指标", "时效指标", "活动按计划完成率", "100%", "10"),
                 _indicator("成本指标", "经济成本指标", "单场活动平均成本", "≤0.72万元", "10"),
-                _indicator("效益指标", "社会效益指标", "群众文化参与人次", "≥30000人次", "20"),
+                _indicator("效益指标", "社会效益指标", "群众文化参与人次", "≥30000人次", "25"),
                 _indicator("满意度指标", "服务对象满意度指标", "参与群众满意度", "≥90%", "10"),
             ],
         ),
@@ -155,10 +196,10 @@ def second_unit_tables() -> list[CoreTable]:
             "42.8",
             "完成馆藏图书数字化加工，提升图书馆数字服务能力。",
             [
-                _indicator("产出指标", "数量指标", "数字化加工图书册数", "≥8000册", "25"),
-                _indicator("产出指标", "质量指标", "数字化加工合格率", "≥98%", "15"),
-                _indicator("效益指标", "社会效益指标", "数字资源访问量", "≥50000次", "20"),
-                _indicator("满意度指标", "服务对象满意度指标", "读者满意度", "≥90%", "10"),
+                _indicator("产出指标", "数量指标", "数字化加工图书册数", "≥8000册", "30"),
+                _indicator("产出指标", "质量指标", "数字化加工合格率", "≥98%", "20"),
+                _indicator("效益指标", "社会效益指标", "数字资源访问量", "≥50000次", "25"),
+                _indicator("满意度指标", "服务对象满意度指标", "读者满意度", "≥90%", "15"),
             ],
         ),
     ]

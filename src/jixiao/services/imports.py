@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 from jixiao.core.model import Document
 from jixiao.core.source import SourceLocation
 from jixiao.services import permissions
-from jixiao.services.workflow import NotAllowed, WorkflowError, create_table
+from jixiao.services.goal_tables import create_table
+from jixiao.services.workflow import NotAllowed, WorkflowError
 from jixiao.storage.models import GoalTable, Organisation
 
 STALE_SECONDS = 24 * 3600

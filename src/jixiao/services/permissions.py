@@ -116,3 +116,39 @@ def can_review_evaluation(user: Any, table: GoalTable, evaluation: Any = None) -
     return (Role.REVIEWER in roles and evaluation.status == Status.SUBMITTED) or (
         Role.FINANCE in roles and evaluation.status == Status.DEPT_APPROVED
     )
+
+
+# --- administration (管理员) ------------------------------------------------------------------
+
+
+def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
+    """An administrator manages the organisations, users and roles of their subtree."""
+    return is_superuser(user) or Role.ADMIN in roles_over(user, organisation)
+
+
+def can_manage(user: Any) -> bool:
+    """Whether the user administers anything at all (the 管理 menu)."""
+    return is_superuser(user) or any(role == Role.ADMIN for role, _ in memberships(user))
+
+
+def managed_organisations(user: Any) -> Any:
+    """The organisations a user administers (their admin subtrees), in tree order."""
+    if is_superuser(user):
+        return Organisation.objects.all()
+    prefixes = [path for role, path in memberships(user) if role == Role.ADMIN]
+    if not prefixes:
+        return Organisation.objects.none()
+    from django.db.models import Q
+
+    query = Q()
+    for prefix in prefixes:
+        query |= Q(path__startswith=prefix)
+    return Organisation.objects.filter(query)
+
+
+def can_manage_user(user: Any, account: Any) -> bool:
+    """An administrator manages an account whose every role lies in their subtrees."""
+    if is_superuser(user):
+        return True
+    orgs = list(Organisation.objects.filter(memberships__user=account))
+    return bool(orgs) and all(can_manage_organisation(user, org) for org in orgs)

@@ -408,6 +408,8 @@ class Evaluation(models.Model):
     budget_wan = models.DecimalField(_("budget"), null=True, blank=True, **MONEY)  # 全年预算数
     executed_wan = models.DecimalField(null=True, blank=True, **MONEY)  # 全年 / 累计执行数
     budget_reason = models.TextField(blank=True)
+    # 资金来源: {"财政拨款": {"budget": "30", "executed": "29.5"}, "上年结转": …, "其他资金": …}
+    funding = models.JSONField(default=dict, blank=True)
     total_score = models.DecimalField(null=True, blank=True, **NUMBER)
     grade = models.CharField(max_length=4, blank=True)
     light = models.CharField(max_length=8, blank=True)  # monitoring: the worst light of the round

@@ -9,6 +9,7 @@ from jixiao.web.views import (
     evaluation,
     exports,
     imports,
+    manage,
     tables,
     workflow,
 )
@@ -43,6 +44,12 @@ urlpatterns = [
     path("import/<str:token>/", imports.preview, name="import-preview"),
     path("import/<str:token>/confirm/", imports.confirm, name="import-confirm"),
     path("import/<str:token>/discard/", imports.discard, name="import-discard"),
+    path("manage/", manage.manage_home, name="manage"),
+    path("manage/organisations/", manage.organisation_create, name="manage-org-create"),
+    path("manage/users/", manage.user_create, name="manage-user-create"),
+    path("manage/roles/", manage.role_add, name="manage-role-add"),
+    path("manage/users/<int:pk>/active/", manage.user_active, name="manage-user-active"),
+    path("manage/roles/<int:pk>/remove/", manage.role_remove, name="manage-role-remove"),
     path("admin/", admin.site.urls),
 ]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from jixiao.io.build.budget import BudgetBlock, budget_header
+from jixiao.io.build.budget_glued import is_glued_figures
 from jixiao.io.build.cells import Line, Piece, decimal_of, is_none_marker
 from jixiao.io.build.columns import starts_header
 from jixiao.io.build.draft import Section
@@ -158,6 +159,7 @@ def budget_stream(self: Walker, piece: Piece) -> bool:
         or (
             decimal_of(text.rstrip("%万元")) is None
             and not is_none_marker(text)
+            and not (not cells and is_glued_figures(text))  # split by the block, checked
             and block.value_roles[len(cells)] is not BudgetCol.REASON
         )
     ):

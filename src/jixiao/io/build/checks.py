@@ -17,7 +17,7 @@ _UNIT_ONLY = re.compile(r"^[≥≤><=]*\s*(%|‰|[\u4e00-\u9fff]{1,3}(/[\u4e00-\
 _TIME_NAME = re.compile(r"(时间|时限|日期|期限|时效|完成期|截止)")
 _EXCEL_EPOCH = date(1899, 12, 30)
 # 一级 labels of rubric score sheets (部门评价 / 财政评价 指标体系), not of goal tables.
-_RUBRIC_LEVEL1 = re.compile(r"^(项目)?(决策|过程|管理|产出|效益|绩效)$")
+_RUBRIC_LEVEL1 = re.compile(r"^(项目)?(决策|过程|管理)$|^项目(产出|效益|绩效)$")
 _TICK = {"√", "✓", "✔", "●", "是", "Y", "y"}
 
 

@@ -341,3 +341,13 @@ def total_score_text(self: Walker, text: str) -> None:
     m = _TOTAL_SCORE_TEXT.search(norm(text))
     if m and self.draft is not None:
         self.draft.total_score = decimal_of(m.group(2))
+    grade = _GRADE.match(norm(text))
+    if grade and self.draft is not None:
+        pair = (grade.group(1), grade.group(2))
+        if pair not in self.draft.extra:  # 自评等级 | 优: kept with the header fields
+            self.draft.extra.append(pair)
+
+
+_GRADE = re.compile(
+    r"^(自评等级|评价等级|绩效等级|自评结果)[:：]?(优秀|良好|合格|不合格|优|良|中|差)$"
+)

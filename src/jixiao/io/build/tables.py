@@ -168,7 +168,7 @@ class Walker:
         if (
             field_of_label(first) is Field.NAME
             and self._starts_new_table()
-            and not self._same_name(line)
+            and not self._same_name(i, line)
         ):
             self._close(at_end=False)
             self._open(line.source)
@@ -248,20 +248,36 @@ class Walker:
         self._title(line)
 
     def _leading_year(self, line: Line) -> None:
+        """A copy glued the line above a framed table (its title or year) onto the first row:
+        ``标题 | 项目名称 | XX``. The title or year is taken and the row read without it."""
         first = line.filled[0]
-        year = _YEAR_LINE.match(norm(first.text))
-        if year is None or field_of_label(line.filled[1].clean) is None:
+        if field_of_label(line.filled[1].clean) is None or field_of_label(first.clean):
             return
-        if self.draft is not None and self.draft.year is None:
-            self.draft.year = int(year.group(1))
+        year = _YEAR_LINE.match(norm(first.text))
+        key = compact(first.text)
+        if year is not None:
+            if self.draft is not None and self.draft.year is None:
+                self.draft.year = int(year.group(1))
+        elif TITLE_RE.search(key) and len(key) <= 60:
+            self._title(Line([first], Layout.LINES, first.source, line.block))
+        elif not key.endswith("表"):
+            return
         line.replace_pieces([p for p in line.pieces if p is not first])
 
-    def _same_name(self, line: Line) -> bool:
+    def _same_name(self, i: int, line: Line) -> bool:
         """项目名称 and 项目支出名称 both printed with one value: one table, not two."""
         d = self.draft
-        if d is None or d.indicators or d.saw_block or len(line.filled) < 2:
+        if d is None or d.indicators or d.saw_block:
             return False
-        return compact(line.filled[1].text) == compact(d.values.get(Field.NAME, ""))
+        if len(line.filled) >= 2:
+            value = line.filled[1].text
+        elif line.layout is Layout.STREAM:  # the value is the next printed cell
+            nxt = next((ln for ln in self.lines[i + 1 : i + 3] if ln.filled), None)
+            value = nxt.text if nxt is not None else ""
+        else:
+            cells = split_labels(line.text)
+            value = cells[1] if len(cells) > 1 else ""
+        return compact(value) == compact(d.values.get(Field.NAME, ""))
 
     def _starts_new_table(self) -> bool:
         d = self.draft

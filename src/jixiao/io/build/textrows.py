@@ -17,6 +17,7 @@ from jixiao.io.build.cells import (
     Line,
     Piece,
     decimal_of,
+    is_placeholder,
     is_value_like,
     norm,
 )
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 
 
 def text_line(self: BlockReader, line: Line) -> None:
+    self._here = line.source
     text = line.text
     if not text:
         return
@@ -295,7 +297,7 @@ def lines_content(self: BlockReader, pieces: list[Piece], line: Line) -> None:
                 break
             if role in OPTIONAL:
                 core_after = sum(1 for r, _ in lead[k + 1 :] if r not in OPTIONAL)
-                if avail <= core_after:
+                if avail <= core_after or (role is Col.UNIT and _has_unit(values)):
                     continue
             values.append((role, label, pieces[i]))
             assigned.add(k)
@@ -326,6 +328,12 @@ def lines_content(self: BlockReader, pieces: list[Piece], line: Line) -> None:
         self._emit(record, line)
         if core_missing and i >= n:
             self.result.cut = True
+
+
+def _has_unit(values: list[tuple[Col, str, Piece]]) -> bool:
+    """The target read so far carries its unit (``90 %`` joined by the copy): no 度量单位 cell."""
+    annual = next((p for r, _, p in values if r is Col.ANNUAL), None)
+    return annual is not None and not re.fullmatch(r"[\d.,]+", norm(annual.text))
 
 
 def last_label_is_name(self: BlockReader, run: list[str], rest: list[Piece]) -> bool:
@@ -369,8 +377,8 @@ def segment_indicator_line(text: str) -> list[str]:
         if k == 0 and not labels and len(tokens) > 1 and peel_levels(tokens[1])[0]:
             out.append(rest)  # a leading group cell (绩效目标1:…) before the 一级 label
             continue
-        if is_value_like(rest) or EXTRA_TAIL_RE.fullmatch(norm(rest)):
-            out.append(rest)
+        if is_value_like(rest) or EXTRA_TAIL_RE.fullmatch(norm(rest)) or is_placeholder(rest):
+            out.append(rest)  # a value, an extra-column word, or template residue (指标2)
             continue
         if k + 1 < len(tokens) and is_value_like(tokens[k + 1]) and not is_value_like(rest):
             out.append(rest)  # the space already separates the name from its value

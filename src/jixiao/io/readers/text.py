@@ -17,7 +17,7 @@ from jixiao.io.readers.text_csv import csv_tables
 from jixiao.io.readers.text_decode import decode_bytes
 from jixiao.io.readers.text_lines import Segment, classify, heading_text, segments
 from jixiao.io.readers.text_pipes import pipe_table
-from jixiao.io.table import Layout, RawDocument, Row, Table, plain_cell
+from jixiao.io.table import Layout, RawDocument, Row, Table, plain_cell, plain_row
 
 
 def read_text(path: Path) -> RawDocument:
@@ -100,6 +100,4 @@ def _stream_rows(seg: Segment, file: str) -> list[Row]:
 
 def _tab_row(number: int, text: str, file: str, same: _Intern) -> Row:
     parts = [part.strip() for part in text.split("\t")]
-    return tuple(
-        [plain_cell(same(t, t), located(file, number, k)) for k, t in enumerate(parts, start=1)]
-    )
+    return plain_row([same(t, t) for t in parts], file, number)

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from jixiao.core.problems import Problem, Severity, make, register
-from jixiao.core.source import SourceLocation, located
-from jixiao.io.table import Layout, Row, Table, plain_cell
+from jixiao.core.source import SourceLocation
+from jixiao.io.table import Layout, Row, Table, plain_row
 
 CSV_DAMAGED = register("T005", Severity.WARNING, "CSV syntax error; rest read line by line")
 DELIMITERS = ",;\t"
@@ -64,9 +64,4 @@ def _physical_lines(text: str) -> Iterator[str]:
 
 
 def _row(record: list[str], number: int, file: str) -> Row:
-    return tuple(
-        [
-            plain_cell(text.strip(), located(file, None, k, number))
-            for k, text in enumerate(record, start=1)
-        ]
-    )
+    return plain_row([text.strip() for text in record], file, None, number)

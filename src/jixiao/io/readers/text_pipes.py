@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from jixiao.core.source import SourceLocation, located
 from jixiao.io.readers.text_lines import Line
-from jixiao.io.table import Layout, Row, Table, plain_cell
+from jixiao.io.table import Layout, Row, Table, plain_cell, plain_row
 
 MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MIN_COVERAGE = 0.5  # share of complete rows (and at least two) that must have the common width
@@ -158,12 +158,5 @@ def _markdown_rows(lines: tuple[Line, ...], file: str) -> list[Row]:
         if index == 1 and MARKDOWN_RULE.match(line.text):
             continue  # the rule under the header is syntax; elsewhere ``---`` is a value
         parts = line.text.strip()[1:-1].split("|")
-        rows.append(
-            tuple(
-                [
-                    plain_cell(p.strip(), located(file, line.number, k))
-                    for k, p in enumerate(parts, start=1)
-                ]
-            )
-        )
+        rows.append(plain_row([p.strip() for p in parts], file, line.number))
     return rows

@@ -12,16 +12,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from jixiao.services import permissions, workflow
+from jixiao.services import goal_tables, permissions, targets, workflow
 from jixiao.web.views.common import decimal_or_none, int_or_none, table_or_404
 
 
-def _form_input(request: HttpRequest) -> tuple[workflow.EditInput, list[str]]:
+def _form_input(request: HttpRequest) -> tuple[goal_tables.EditInput, list[str]]:
     """Read the posted header fields and the parallel row lists; collect input errors."""
     post = request.POST
     errors: list[str] = []
     header: dict[str, Any] = {}
-    for name in workflow.HEADER_FIELDS:
+    for name in goal_tables.HEADER_FIELDS:
         value = post.get(name, "").strip()
         if name in ("period_start", "period_end"):
             header[name] = int_or_none(value) if value else None
@@ -34,7 +34,7 @@ def _form_input(request: HttpRequest) -> tuple[workflow.EditInput, list[str]]:
                 errors.append(_("The budget must be a number (万元)."))
         else:
             header[name] = value
-    rows: list[workflow.RowInput] = []
+    rows: list[goal_tables.RowInput] = []
     lists = {
         k: post.getlist(k)
         for k in ("row_id", "level1", "level2", "name", "period", "annual", "weight")
@@ -55,7 +55,7 @@ def _form_input(request: HttpRequest) -> tuple[workflow.EditInput, list[str]]:
             errors.append(_("Row %(n)s: the weight must be a number.") % {"n": i + 1})
             weight = None
         rows.append(
-            workflow.RowInput(
+            goal_tables.RowInput(
                 id=int_or_none(cell("row_id")),
                 level1=cell("level1"),
                 level2=cell("level2"),
@@ -65,7 +65,7 @@ def _form_input(request: HttpRequest) -> tuple[workflow.EditInput, list[str]]:
                 weight=weight,
             )
         )
-    return workflow.EditInput(header=header, rows=rows), errors
+    return goal_tables.EditInput(header=header, rows=rows), errors
 
 
 def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -80,7 +80,7 @@ def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
         expected = int_or_none(request.POST.get("lock_version"))
         if not errors:
             try:
-                workflow.save_edit(
+                goal_tables.save_edit(
                     request.user, table, expected if expected is not None else -1, data
                 )
             except workflow.ConflictError as exc:
@@ -124,7 +124,7 @@ def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if version
         else []
     )
-    values = {name: getattr(version, name) for name in workflow.HEADER_FIELDS} if version else {}
+    values = {name: getattr(version, name) for name in goal_tables.HEADER_FIELDS} if version else {}
     if values.get("budget_amount") is not None:
         values["budget_amount"] = format(values["budget_amount"].normalize(), "f")
     return render(
@@ -156,4 +156,4 @@ def _posted_rows(request: HttpRequest) -> list[dict[str, str]]:
 def target_preview(request: HttpRequest) -> JsonResponse:
     """``/api/target/?raw=≥90%`` → how the grammar reads it (op / value / unit / kind)."""
     raw = request.GET.get("raw", "")[:300]
-    return JsonResponse({"ok": True, "target": workflow.target_preview(raw)})
+    return JsonResponse({"ok": True, "target": targets.target_preview(raw)})

@@ -20,19 +20,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.io.writers import ExportOptions, get_exporter
-from jixiao.services import permissions, workflow
+from jixiao.services import (
+    evaluation_files,
+    evaluation_rounds,
+    evaluation_scores,
+    funding,
+    permissions,
+    workflow,
+)
 from jixiao.storage.models import GoalTable, TableVersion
 from jixiao.web import tabular
+from jixiao.web.explain_zh import localise_view
 from jixiao.web.views.common import decimal_or_none, int_or_none, table_or_404
 
 LEVELS = ("达成", "部分达成", "未达成")
+FUNDING_LABELS = ("其中：财政拨款", "上年结转", "其他资金")
 LIKELIHOOD = ("确定能", "有可能", "完全不可能")
 ACTIONS = ("score", "submit", "review", "download", "template", "upload")
 
 
 def round_urls(table: GoalTable, kind: str, month: int) -> dict[str, str]:
     """The URLs of one round's page and actions."""
-    if kind == workflow.MONITOR:
+    if kind == evaluation_scores.MONITOR:
         args: list[Any] = [table.pk, month]
         prefix = "monitoring"
     else:
@@ -45,8 +54,8 @@ def round_urls(table: GoalTable, kind: str, month: int) -> dict[str, str]:
 
 
 def download_links(table: GoalTable, kind: str, month: int) -> list[tuple[str, str]]:
-    args: list[Any] = [table.pk, month] if kind == workflow.MONITOR else [table.pk]
-    prefix = "monitoring" if kind == workflow.MONITOR else "evaluation"
+    args: list[Any] = [table.pk, month] if kind == evaluation_scores.MONITOR else [table.pk]
+    prefix = "monitoring" if kind == evaluation_scores.MONITOR else "evaluation"
     return [
         (label, reverse(f"{prefix}-download", args=[*args, fmt]))
         for fmt, label in (("xlsx", "Excel"), ("docx", "Word"), ("pdf", "PDF"))
@@ -55,33 +64,39 @@ def download_links(table: GoalTable, kind: str, month: int) -> list[tuple[str, s
 
 def _context(request: HttpRequest, pk: int, kind: str, month: int) -> tuple[Any, ...]:
     table = table_or_404(request, pk)
-    if kind == workflow.MONITOR and not 1 <= month <= 12:
+    if kind == evaluation_scores.MONITOR and not 1 <= month <= 12:
         raise Http404("no such month")
-    evaluation = workflow.find_evaluation(table, kind, month)
+    evaluation = evaluation_rounds.find_evaluation(table, kind, month)
     version: TableVersion | None = evaluation.version if evaluation else table.approved_version
     if version is None:
         raise Http404("the table has no approved version to evaluate")
     return table, evaluation, version, list(version.rows.all())
 
 
-def _form(request: HttpRequest, rows: list[Any]) -> tuple[workflow.EvaluationInput, list[str]]:
+def _form(
+    request: HttpRequest, rows: list[Any]
+) -> tuple[evaluation_scores.EvaluationInput, list[str]]:
     post = request.POST
     errors: list[str] = []
     amounts = {}
-    for name in ("budget", "executed"):
+    names = ["budget", "executed"]
+    names += [f"{part}_{source}" for source in funding.SOURCES for part in ("budget", "executed")]
+    for name in names:
         try:
             amounts[name] = decimal_or_none(post.get(name))
         except ValueError:
-            errors.append(_("The budget figures must be numbers (万元)."))
             amounts[name] = None
+            message = _("The budget figures must be numbers in 万元, such as 42.8 or 1200.")
+            if message not in errors:
+                errors.append(message)
 
     def pick(name: str, allowed: tuple[str, ...]) -> str:
         value = post.get(name, "")
         return value if value in allowed else ""
 
-    data = workflow.EvaluationInput(
+    data = evaluation_scores.EvaluationInput(
         entries={
-            r.pk: workflow.EntryInput(
+            r.pk: evaluation_scores.EntryInput(
                 actual=post.get(f"actual_{r.pk}", "")[:300],
                 level=pick(f"level_{r.pk}", LEVELS),
                 reason=post.get(f"reason_{r.pk}", ""),
@@ -93,6 +108,10 @@ def _form(request: HttpRequest, rows: list[Any]) -> tuple[workflow.EvaluationInp
         budget=amounts["budget"],
         executed=amounts["executed"],
         budget_reason=post.get("budget_reason", ""),
+        funding={
+            source: funding.FundingInput(amounts[f"budget_{source}"], amounts[f"executed_{source}"])
+            for source in funding.SOURCES
+        },
     )
     return data, errors
 
@@ -110,7 +129,7 @@ def evaluation_page(request: HttpRequest, pk: int, kind: str, month: int = 0) ->
         if not errors:
             try:
                 lock = int_or_none(request.POST.get("lock_version"))
-                workflow.save_evaluation(request.user, table, lock, data, kind, month)
+                evaluation_rounds.save_evaluation(request.user, table, lock, data, kind, month)
             except workflow.ConflictError as exc:
                 conflict = True
                 errors.append(str(exc))
@@ -121,9 +140,12 @@ def evaluation_page(request: HttpRequest, pk: int, kind: str, month: int = 0) ->
                 return redirect(urls["page"])
     else:
         data = (
-            workflow.evaluation_input_of(evaluation) if evaluation else workflow.EvaluationInput()
+            evaluation_rounds.evaluation_input_of(evaluation)
+            if evaluation
+            else evaluation_scores.EvaluationInput()
         )
-    view = workflow.compute_scores(version, rows, data, kind, month)
+    view = evaluation_scores.compute_scores(version, rows, data, kind, month)
+    view = localise_view(view, request.LANGUAGE_CODE)
     return render(
         request,
         "jixiao/evaluation.html",
@@ -134,12 +156,17 @@ def evaluation_page(request: HttpRequest, pk: int, kind: str, month: int = 0) ->
             "kind": kind,
             "month": month,
             "months": range(1, 13),
-            "monitor": kind == workflow.MONITOR,
+            "monitor": kind == evaluation_scores.MONITOR,
             "urls": urls,
             "rows": [
-                (r, data.entries.get(r.pk) or workflow.EntryInput(), view.rows[r.pk]) for r in rows
+                (r, data.entries.get(r.pk) or evaluation_scores.EntryInput(), view.rows[r.pk])
+                for r in rows
             ],
             "data": data,
+            "funding_rows": [
+                (source, label, data.funding.get(source) or funding.FundingInput())
+                for source, label in zip(funding.SOURCES, FUNDING_LABELS, strict=True)
+            ],
             "view": view,
             "levels": LEVELS,
             "likelihoods": LIKELIHOOD,
@@ -156,7 +183,7 @@ def evaluation_page(request: HttpRequest, pk: int, kind: str, month: int = 0) ->
 def monitoring_latest(request: HttpRequest, pk: int) -> HttpResponse:
     """The latest monitoring round of a table, or the current month's."""
     table = table_or_404(request, pk)
-    latest = table.evaluations.filter(kind=workflow.MONITOR).order_by("-month").first()
+    latest = table.evaluations.filter(kind=evaluation_scores.MONITOR).order_by("-month").first()
     month = latest.month if latest else timezone.localdate().month
     return redirect("monitoring", pk=table.pk, month=month)
 
@@ -170,15 +197,18 @@ def evaluation_score(request: HttpRequest, pk: int, kind: str, month: int = 0) -
     data, errors = _form(request, rows)
     if errors:
         return JsonResponse({"ok": False, "errors": errors}, status=400)
-    view = workflow.compute_scores(version, rows, data, kind, month)
-    return JsonResponse({"ok": True, **view.as_dict()})
+    view = evaluation_scores.compute_scores(version, rows, data, kind, month)
+    view = localise_view(view, request.LANGUAGE_CODE)
+    rates = {source: given.rate for source, given in data.funding.items()}
+    shown = {source: None if rate is None else format(rate, "f") for source, rate in rates.items()}
+    return JsonResponse({"ok": True, **view.as_dict(), "funding": shown})
 
 
 @require_POST
 def evaluation_submit(request: HttpRequest, pk: int, kind: str, month: int = 0) -> HttpResponse:
     table, _evaluation, _version, _rows = _context(request, pk, kind, month)
     try:
-        workflow.submit_evaluation(request.user, table, kind, month)
+        evaluation_rounds.submit_evaluation(request.user, table, kind, month)
     except workflow.NotAllowed as exc:
         raise PermissionDenied from exc
     except workflow.WorkflowError as exc:
@@ -194,7 +224,7 @@ def evaluation_review(request: HttpRequest, pk: int, kind: str, month: int = 0) 
     approve = request.POST.get("decision") == "approve"
     comment = request.POST.get("comment", "")
     try:
-        workflow.review_evaluation(request.user, table, approve, comment, kind, month)
+        evaluation_rounds.review_evaluation(request.user, table, approve, comment, kind, month)
     except workflow.NotAllowed as exc:
         raise PermissionDenied from exc
     except workflow.WorkflowError as exc:
@@ -215,9 +245,9 @@ def evaluation_download(
         exporter = get_exporter(fmt)
     except KeyError as exc:
         raise Http404("no such format") from exc
-    core = workflow.filled_core_table(evaluation)
+    core = evaluation_rounds.filled_core_table(evaluation)
     data = exporter([core], ExportOptions(year=table.year)).render()
-    what = f"{month}月监控表" if kind == workflow.MONITOR else "自评表"
+    what = f"{month}月监控表" if kind == evaluation_scores.MONITOR else "自评表"
     name = f"{evaluation.version.project_name}-{table.year}-{what}{exporter.extension}"
     return tabular.attachment(data, exporter.content_type, name)
 
@@ -225,7 +255,7 @@ def evaluation_download(
 def evaluation_template(request: HttpRequest, pk: int, kind: str, month: int = 0) -> HttpResponse:
     """The fill-in workbook for this table's values."""
     table, _evaluation, version, _rows = _context(request, pk, kind, month)
-    data = workflow.evaluation_template(version)
+    data = evaluation_files.evaluation_template(version)
     name = f"{version.project_name}-{table.year}-实际完成值填报表.xlsx"
     return tabular.attachment(data, tabular.CONTENT_TYPES["xlsx"], name)
 
@@ -241,14 +271,18 @@ def evaluation_upload(request: HttpRequest, pk: int, kind: str, month: int = 0) 
     if file is None:
         messages.error(request, _("Choose a file to upload."))
         return redirect(page)
-    base = workflow.evaluation_input_of(evaluation) if evaluation else workflow.EvaluationInput()
-    data, problems = workflow.evaluation_input_from_file(
+    base = (
+        evaluation_rounds.evaluation_input_of(evaluation)
+        if evaluation
+        else evaluation_scores.EvaluationInput()
+    )
+    data, problems = evaluation_files.evaluation_input_from_file(
         version, rows, file.read(), file.name or "upload", base
     )
     for problem in problems[:20]:
         messages.warning(request, f"{problem.source.short()}: {problem.message}")
     try:
-        workflow.save_evaluation(request.user, table, None, data, kind, month)
+        evaluation_rounds.save_evaluation(request.user, table, None, data, kind, month)
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
     else:

@@ -6,8 +6,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from jixiao.services import permissions, workflow
-from jixiao.services.workflow import findings_for
+from jixiao.services import comparison, permissions
+from jixiao.services.findings import findings_for
 from jixiao.storage import queries
 from jixiao.storage.models import Grade, Status
 from jixiao.web.views.common import int_or_none, table_or_404
@@ -116,7 +116,7 @@ def table_compare(request: HttpRequest, pk: int) -> HttpResponse:
     right = by_number.get(right_n or versions[0].number, versions[0])
     default_left = versions[1] if len(versions) > 1 else versions[0]
     left = by_number.get(left_n or default_left.number, default_left)
-    header, rows = workflow.compare(left, right)
+    header, rows = comparison.compare(left, right)
     return render(
         request,
         "jixiao/table_compare.html",
@@ -127,6 +127,6 @@ def table_compare(request: HttpRequest, pk: int) -> HttpResponse:
             "right": right,
             "header": header,
             "rows": rows,
-            "row_fields": workflow.COMPARED_ROW,
+            "row_fields": comparison.COMPARED_ROW,
         },
     )

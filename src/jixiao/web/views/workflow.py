@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.services import permissions, workflow
+from jixiao.services.findings import findings_for
 from jixiao.storage.models import Grade
 from jixiao.web.views.common import int_or_none, table_or_404
 
@@ -35,7 +36,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     version = table.current_version
     rows = list(version.rows.all()) if version else []
-    findings = workflow.findings_for(version, rows, request.LANGUAGE_CODE) if version else None
+    findings = findings_for(version, rows, request.LANGUAGE_CODE) if version else None
     stage = "department" if permissions.can_dept_review_table(request.user, table) else "finance"
     error = ""
     if request.method == "POST":

@@ -167,9 +167,16 @@
       var budgetScore = document.getElementById("budget-score");
       if (budgetScore) budgetScore.textContent = text(data.budget.score);
       document.getElementById("budget-explain").textContent = data.budget.explanation || "";
+      Object.keys(data.funding || {}).forEach(function (source) {
+        var cell = form.querySelector("tr[data-source='" + source + "'] [data-funding-rate]");
+        if (cell) cell.textContent = data.funding[source] ? data.funding[source] + "%" : "—";
+      });
+      showProblems(data.problems);
+    }
+    function showProblems(problems) {
       var list = document.getElementById("score-problems");
       list.innerHTML = "";
-      data.problems.forEach(function (p) {
+      problems.forEach(function (p) {
         var li = document.createElement("li"); li.className = "sev-warning"; li.textContent = p; list.appendChild(li);
       });
     }
@@ -177,7 +184,7 @@
       fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin",
                    headers: { "X-Requested-With": "XMLHttpRequest" } })
         .then(function (r) { return r.json(); })
-        .then(function (data) { if (data.ok) apply(data); })
+        .then(function (data) { if (data.ok) apply(data); else showProblems(data.errors || []); })
         .catch(function () { /* keep the last scores */ });
     }
     form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(score, 250); });
