@@ -72,3 +72,31 @@ def test_degenerate_inputs_do_not_crash(tmp_path: Path, content: bytes) -> None:
     result = run_cli("parse", str(path), "--json")
     assert result.returncode in (0, 1)
     jsonschema.validate(json.loads(result.stdout), load("parse-output.schema.json"))
+
+
+def test_folder_walk_takes_files_by_content_and_skips_the_rest(tmp_path: Path) -> None:
+    from jixiao.services.parsing import expand_inputs
+
+    table = EXAMPLE_FILE.read_bytes()
+    (tmp_path / "目标表").write_bytes(table)  # no suffix
+    (tmp_path / "目标表.export").write_bytes(table.decode("utf-8").encode("gb18030"))
+    (tmp_path / "notes.log").write_text("会议记录：下周讨论预算。\n", encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (tmp_path / "blob").write_bytes(bytes(range(256)))
+    (tmp_path / ".hidden.txt").write_bytes(table)
+    (tmp_path / "~$lock.xlsx").write_bytes(b"owner")
+    found = [p.name for p in expand_inputs([tmp_path])]
+    assert found == ["目标表", "目标表.export"]
+    result = run_cli("parse", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == 2
+
+
+@pytest.mark.parametrize("command", ["parse", "check"])
+def test_folder_without_readable_files_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (tmp_path / "sub").mkdir()
+    result = run_cli(command, str(tmp_path))
+    assert result.returncode == 2
+    assert f"no readable files in {tmp_path}" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -35,24 +35,40 @@ def open_table(page: Any, base: str, name: str) -> None:
     page.wait_for_url(re.compile(r".*/tables/\d+/$"))
 
 
-def test_import_edit_review_approve(page: Any, live_server: Any, settings: Any, shoot: Any) -> None:
+def example_pdf(folder: Path) -> Path:
+    """The example tables as a PDF made by the project's own exporter (a real PDF file)."""
+    from jixiao.io.writers import get_exporter
+    from jixiao.services.parsing import parse_file
+
+    tables = parse_file(EXAMPLE).tables
+    path = folder / "dongguan-changan-2024-goal-tables.pdf"
+    path.write_bytes(get_exporter("pdf")(tables).render())
+    return path
+
+
+def test_import_edit_review_approve(
+    page: Any, live_server: Any, settings: Any, shoot: Any, tmp_path: Path
+) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     load_demo()
     base = live_server.url
+    pdf = example_pdf(tmp_path)
 
     page.goto(base + "/")
     shoot(page, "01-login")
     login(page, base, "unit")
     shoot(page, "02-list-unit")
 
-    # import the example file: upload with progress, preview, confirm as 2025 drafts
+    # import the example PDF: upload with progress, preview, confirm as 2025 drafts
     page.click("nav.mainnav a[href='/import/']")
-    page.set_input_files("input[type=file]", str(EXAMPLE))
+    page.set_input_files("input[type=file]", str(pdf))
+    assert page.locator(".file-name").inner_text() == pdf.name  # the chosen file, in Chinese UI
     shoot(page, "03-upload")
     page.click("#upload-form button[type=submit]")
     page.wait_for_url(re.compile(r".*/import/[\w-]+/$"))
-    assert page.locator("section.card h2").filter(has_text="工会经费").count() == 1
-    assert page.locator("table.problems code").first.inner_text().startswith("B")
+    for name in ("工会经费", "综合业务类", "社会基本医疗保险"):
+        assert page.locator("section.card h2").filter(has_text=name).count() == 1
+    assert page.locator("text=64539").count() >= 1  # the indicator values came through
     shoot(page, "04-preview")
     page.fill("input[name=year]", "2025")
     page.click("text=确认导入")
@@ -155,6 +171,19 @@ def test_import_edit_review_approve(page: Any, live_server: Any, settings: Any, 
             row.locator("select").select_option("达成")
     page.locator("#complete").filter(has_text="已全部评分").wait_for()
     assert page.locator("#grade").inner_text() in {"优", "良", "中", "差"}
+    # each score's explanation is one click away, in Chinese
+    first.locator("details.why summary").click()
+    explain = first.locator("[data-explain]").inner_text()
+    assert "T" in explain and not re.search(r"[A-Za-z]{4,}", explain), explain
+    # budget execution by funding source: sources that do not add up are named, then fixed
+    page.fill("input[name='budget_财政拨款']", "15")
+    page.fill("input[name='executed_财政拨款']", "15.2")
+    page.locator("#score-problems").filter(has_text="不一致").wait_for()
+    page.fill("input[name='budget_财政拨款']", "15.47")
+    funding_rate = page.locator("tr[data-source='财政拨款'] [data-funding-rate]")
+    funding_rate.filter(has_text="98.25%").wait_for()
+    page.locator("#complete").filter(has_text="已全部评分").wait_for()
+    assert "不一致" not in page.locator("#score-problems").inner_text()
     shoot(page, "13-selfeval")
     page.click("#eval-form button[type=submit]")
     page.click("button:has-text('提交审核')")

@@ -366,6 +366,38 @@ def test_selfeval_from_a_pdf_text_layer_with_glued_budget_figures() -> None:
     assert levels(row(table, "验收合格率")) == ("产出指标", "质量指标")
 
 
+def test_column_header_variants_with_notes_and_other_wordings() -> None:
+    doc = parse("p16_header_variants.txt")
+    monitor, selfeval = doc.tables
+    assert monitor.kind is TableKind.MONITOR and selfeval.kind is TableKind.SELFEVAL
+    alive = row(monitor, "绿化成活率")  # 二级指标名称 | 三级指标名称 | 年度指标值（A）
+    assert levels(alive) == ("产出指标", "质量指标") and alive.annual_target.raw == "≥95%"
+    assert alive.actual is not None and alive.actual.raw == "93%"  # 截至6月底完成情况
+    assert alive.forecast is not None and alive.forecast.raw == "≥95%"  # 预计全年完成情况
+    assert (alive.likelihood, alive.deviation) == ("有可能", "春季干旱，加强补植")
+    air = row(selfeval, "空气质量优良天数")  # 实际完成值（B） | 权重（%） | 得分 | 偏差原因
+    assert air.actual is not None and air.actual.raw == "296天"
+    assert (air.weight, air.score, air.deviation) == (Decimal("30"), Decimal("28"), "沙尘天气增多")
+    assert selfeval.total_score == Decimal("88")
+
+
+def test_separate_unit_column_joins_a_value_printed_without_its_unit(tmp_path: Path) -> None:
+    copy = tmp_path / "unit.txt"
+    copy.write_text(
+        "项目绩效目标表\n项目名称\t计量单位列\n"
+        "一级指标\t二级指标\t三级指标\t指标值\t计量单位\n"
+        "产出指标\t数量指标\t培训人数\t≥95\t人\n"
+        "\t\t完成时间\t2024年底前\t\n"
+        "\t\t满意度\t≥90%\t%\n",
+        "utf-8",
+    )
+    (table,) = parse_file(copy).tables
+    people, deadline, satisfied = table.indicators
+    assert (people.annual_target.raw, people.annual_target.unit) == ("≥95人", "人")
+    assert deadline.annual_target.raw == "2024年底前"
+    assert satisfied.annual_target.unit == "%" and ("度量单位", "%") in satisfied.extra
+
+
 def _layouts(text: str) -> dict[str, str]:
     """The same tab-separated disclosure as other copies would give it: a Markdown-framed pipe
     copy (text lines unframed), a space-separated PDF text layer, and an HTML page."""

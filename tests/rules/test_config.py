@@ -73,6 +73,9 @@ def test_extends_a_file_relative_to_the_config(tmp_path: Path) -> None:
         ("[thresholds]\nmin_quantitative_share = 1.5\n", "between 0 and 1"),
         ('[grade.bands]\n"优" = 50\n', "优 ≥ 良 ≥ 中"),
         ('[categories]\nrequired_level1 = ["outputs"]\n', "outputs"),
+        # a negative deduction would lift a table with warnings above a clean one
+        ("[grade.deduct]\nwarning = -5\n", "grade.deduct.warning must be 0 or more"),
+        ("[grade.cap]\nerror = -1\n", "grade.cap.error must be 0 or more"),
     ],
 )
 def test_bad_config_files_give_a_clear_error(tmp_path: Path, text: str, expected: str) -> None:

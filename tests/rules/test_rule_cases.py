@@ -220,3 +220,41 @@ def test_long_term_wording_in_the_annual_goal() -> None:
 def test_unit_printed_with_the_name_counts() -> None:
     row = ("产出指标", "数量指标", "开展小型水利工程建设(个)", "1")  # wild 044
     assert codes(table(add=[row]), ["R115"]) == []
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ("产出指标", "时效指标", "2021年11月30日前完成资金支付", "100%"),
+        ("产出指标", "时效指标", "资金下达时间", "2024年6月底前"),
+        ("产出指标", "质量指标", "资金使用合规率", "100%"),
+    ],
+)
+def test_r203_money_names_outside_quantity_are_not_inputs(row: tuple[str, ...]) -> None:
+    assert codes(table(add=[row]), ["R203"], config()) == []
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ("产出指标", "数量指标", "下达补助资金", "≥500"),  # money name under 数量
+        ("产出指标", "时效指标", "按时支付", "≥500万元"),  # money unit anywhere under 产出
+    ],
+)
+def test_r203_money_counted_as_output_fires(row: tuple[str, ...]) -> None:
+    assert codes(table(add=[row]), ["R203"], config()) == ["R203"]
+
+
+@pytest.mark.parametrize(
+    ("row", "word", "word_en"),
+    [
+        (("效益指标", "社会效益指标", "群众满意度", "≥90%"), "效益", "a benefit"),
+        (("产出指标", "质量指标", "群众满意度", "≥90%"), "产出", "an output"),
+    ],
+)
+def test_r201_message_names_the_category_it_sits_under(
+    row: tuple[str, ...], word: str, word_en: str
+) -> None:
+    (finding,) = check(table(add=[row]), ["R201"], config())
+    assert f"满意度不能代替{word}" in finding.message_zh
+    assert f"not replace {word_en}" in finding.message_en

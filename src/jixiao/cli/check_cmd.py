@@ -14,22 +14,12 @@ import typer
 from rich.text import Text
 
 from jixiao.cli import app
-from jixiao.cli.output import err_console, out_console, print_json
-from jixiao.core.problems import Problem, Severity
+from jixiao.cli.output import err_console, out_console, print_json, print_problem
 
 if TYPE_CHECKING:
     from jixiao.services.review import CheckResult
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _GRADE_STYLE = {"优": "bold green", "良": "green", "中": "yellow", "差": "bold red"}
-
-
-def _print_problem(problem: Problem) -> None:
-    # soft_wrap keeps each finding on one line so that the output stays grep-able.
-    line = f"{problem.source.short()}: {problem.code} {problem.severity.value}: {problem.message}"
-    out_console.print(line, style=_STYLE[problem.severity], markup=False, soft_wrap=True)
-    if problem.raw:
-        out_console.print(f"    {problem.raw}", style="dim", markup=False, soft_wrap=True)
 
 
 def _list_rules(lang: str) -> None:
@@ -71,6 +61,7 @@ def check(
 ) -> None:
     """Review goal tables (绩效目标审核) and grade each table 优/良/中/差."""
     from jixiao.rules import ConfigError
+    from jixiao.services.parsing import empty_folders
     from jixiao.services.review import check_paths, resolve_config, result_dict
 
     if lang not in ("zh", "en"):
@@ -83,6 +74,9 @@ def check(
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise _usage_error(f"no such file or folder: {', '.join(map(str, missing))}")
+    empty = empty_folders(paths)
+    if empty:
+        raise _usage_error(f"no readable files in {', '.join(map(str, empty))}")
     try:
         config = resolve_config(rules, select, ignore)
     except ConfigError as exc:
@@ -99,12 +93,12 @@ def check(
 def _print_result(result: CheckResult, lang: str) -> None:
     for doc in result.documents:
         for problem in doc.problems:
-            _print_problem(problem)
+            print_problem(problem)
         for item in result.review.tables:
             if item.ref.document != doc.source:
                 continue
             for finding in item.findings:
-                _print_problem(finding.to_problem(lang))
+                print_problem(finding.to_problem(lang))
     out_console.print()
     for item in result.review.tables:
         g = item.grade

@@ -48,7 +48,9 @@ def _exporter_for(output: Path, to: str | None) -> type[Exporter]:
     key = to or output.suffix
     if not key:
         known = ", ".join(sorted(exporters()))
-        err_console.print(f"error: give --to FORMAT or an output name with a suffix ({known})")
+        err_console.print(
+            f"error: give --to FORMAT or an output name with a suffix ({known})", markup=False
+        )
         raise typer.Exit(2)
     try:
         return get_exporter(key)
@@ -102,13 +104,16 @@ def convert(
 ) -> None:
     """Convert goal / self-evaluation / monitoring tables between formats."""
     from jixiao.io.writers import ExportOptions
-    from jixiao.services.parsing import expand_inputs
+    from jixiao.services.parsing import empty_folders, expand_inputs
 
     exporter = _exporter_for(output, to)
     missing = [f for f in inputs if not f.exists()]
     for f in missing:
         err_console.print(f"error: no such file or folder: {f}", markup=False)
     if missing:
+        raise typer.Exit(2)
+    for folder in empty_folders(inputs):
+        err_console.print(f"error: no readable files in {folder}", markup=False, soft_wrap=True)
         raise typer.Exit(2)
     files = list(expand_inputs(inputs))
     documents = _read_all(files)
@@ -118,7 +123,8 @@ def convert(
     tables: list[GoalTable] = [t for doc in documents for t in doc.tables]
     if not tables:
         err_console.print(
-            f"error: no goal table found in {len(files)} input file(s); nothing written"
+            f"error: no goal table found in {len(files)} input file(s); nothing written",
+            markup=False,
         )
         raise typer.Exit(1)
     options = ExportOptions(one_per_page=not one_sheet, year=year)

@@ -10,10 +10,11 @@ from rich.console import Console
 
 from jixiao.core.problems import Problem, Severity
 
-err_console = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
+# emoji=False: a location such as ``file.txt:100:`` must not become an emoji (":100:").
+err_console = Console(stderr=True, highlight=False, emoji=False)
+out_console = Console(highlight=False, emoji=False)
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def problem_line(problem: Problem) -> str:
@@ -21,11 +22,17 @@ def problem_line(problem: Problem) -> str:
 
 
 def print_problem(problem: Problem, console: Console = out_console) -> None:
+    """One grep-able line (soft_wrap keeps it on one line), the offending row beneath."""
     console.print(
-        problem_line(problem), style=_STYLE[problem.severity], markup=False, soft_wrap=True
+        problem_line(problem), style=STYLE[problem.severity], markup=False, soft_wrap=True
     )
     if problem.raw:
         console.print(f"    {problem.raw}", style="dim", markup=False, soft_wrap=True)
+
+
+def print_plain(text: str, console: Console = out_console, **kwargs: Any) -> None:
+    """Print user text (file names, cells) as is: no markup, no emoji codes."""
+    console.print(text, markup=False, soft_wrap=True, **kwargs)
 
 
 def print_json(data: Any) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from jixiao.cli import app
 from jixiao.cli.output import err_console, out_console, print_json, print_problem
@@ -66,8 +67,16 @@ def _check_output(output: Path | None) -> None:
         raise _usage(f"cannot write {output}: {exc.args[0]}") from None
 
 
+def _plain(*cells: str) -> list[Text]:
+    """User text (table names, cells) shown as is: Rich markup in it is not interpreted."""
+    return [Text(cell) for cell in cells]
+
+
 def _write(output: Path | None, tables: list[GoalTable]) -> None:
     if output is None:
+        return
+    if not tables:
+        err_console.print(f"nothing to write to {output}: no table was scored", markup=False)
         return
     from jixiao.services.evaluation import export
 
@@ -81,6 +90,7 @@ def _write(output: Path | None, tables: list[GoalTable]) -> None:
         )
         raise typer.Exit(1) from None
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)  # as `jixiao convert` does
         output.write_bytes(data)
     except OSError as exc:
         raise _usage(f"cannot write {output}: {exc}") from None
@@ -90,7 +100,7 @@ def _write(output: Path | None, tables: list[GoalTable]) -> None:
 def _finish(run: ScoreRun | MonitorRun | RecheckRun, as_json: bool) -> None:
     from jixiao.services.evaluation import run_dict
 
-    if not run.results:
+    if not run.document.tables:
         err_console.print(f"error: {run.document.source}: no goal table found", markup=False)
 
     if as_json:
@@ -116,7 +126,7 @@ def _score_grid(result: TableResult, printed: bool = False) -> Table:
         f"{result.table.name}  总分 {fmt(result.total)}  等级 {grade}"
         f"{'' if result.complete else '  (incomplete)'}  [{result.scheme}]"
     )
-    grid = Table(title=title, title_justify="left")
+    grid = Table(title=Text(title), title_justify="left")
     columns = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"]
     columns += ["印刷得分", "重算得分"] if printed else ["得分"]
     for name in [*columns, "说明"]:
@@ -137,7 +147,7 @@ def _score_grid(result: TableResult, printed: bool = False) -> Table:
         cells.append(
             r.explanation.short() if r.explanation else "; ".join(p.message for p in r.problems)
         )
-        grid.add_row(*cells)
+        grid.add_row(*_plain(*cells))
     b = result.budget
     cells = [
         "预算执行率",
@@ -151,7 +161,7 @@ def _score_grid(result: TableResult, printed: bool = False) -> Table:
         cells.append(fmt(result.table.header.budget.score))
     cells.append("" if b.score is None else format(b.score, "f"))
     cells.append(b.explanation.short() if b.explanation else "")
-    grid.add_row(*cells)
+    grid.add_row(*_plain(*cells))
     return grid
 
 
@@ -172,12 +182,16 @@ def score(
     from jixiao.services import evaluation
 
     _need_file(file, "file")
+    if recheck and actuals is not None:
+        raise _usage("--recheck rechecks the printed scores of FILE: it takes no --actuals")
     chosen = _scheme(scheme)
     _check_output(output)
     if recheck:
         run = evaluation.recheck_file(file, chosen)
         if not as_json:
             for r in run.results:
+                if not r.rechecked:
+                    continue
                 out_console.print(_score_grid(r.result, printed=True))
                 if r.printed_total is not None:
                     out_console.print(
@@ -185,7 +199,7 @@ def score(
                         f"{fmt(r.recomputed_total)}",
                         markup=False,
                     )
-        _write(output, [evaluation.selfeval_table(r.result) for r in run.results])
+        _write(output, [evaluation.selfeval_table(r.result) for r in run.results if r.rechecked])
         _finish(run, as_json)
         return
     if actuals is None:
@@ -228,10 +242,8 @@ def monitor(
 def _monitor_grid(result: MonitorResult) -> Table:
     b = result.budget
     light = b.light.value if b.light else "—"
-    title = (
-        f"{result.table.name}  1-{result.month}月  预算执行 {fmt(b.progress)}% of time  "
-        f"[{_LIGHT_STYLE.get(light, '')}]{light}[/]"
-    )
+    title = Text(f"{result.table.name}  1-{result.month}月  预算执行 {fmt(b.progress)}% of time  ")
+    title.append(light, style=_LIGHT_STYLE.get(light, ""))
     grid = Table(title=title, title_justify="left")
     for name in (
         "三级指标",
@@ -247,17 +259,19 @@ def _monitor_grid(result: MonitorResult) -> Table:
         grid.add_column(name, overflow="fold")
     for r in result.indicators:
         color = r.light.value if r.light else ""
-        grid.add_row(
+        cells = _plain(
             r.indicator.name,
             r.indicator.annual_target.raw,
             r.actual.raw if r.actual else "",
             fmt(r.ratio) if r.ratio is not None else "",
-            f"[{_LIGHT_STYLE.get(color, '')}]{color}[/]" if color else "—",
+            color or "—",
             r.forecast.raw if r.forecast else "",
             r.likelihood or "",
             " ".join(x for x in (r.reason_category, r.reason) if x),
             r.explanation.short() if r.explanation else "",
         )
+        cells[4].stylize(_LIGHT_STYLE.get(color, ""))
+        grid.add_row(*cells)
     return grid
 
 
@@ -280,6 +294,7 @@ def template(
         err_console.print(f"error: {file}: no goal table found", markup=False)
         raise typer.Exit(1)
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(write_template(document.tables))
     except OSError as exc:
         raise _usage(f"cannot write {output}: {exc}") from None

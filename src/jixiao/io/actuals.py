@@ -19,6 +19,7 @@ from jixiao.core.problems import make
 from jixiao.core.source import SourceLocation
 from jixiao.core.values import format_target
 from jixiao.scoring import codes
+from jixiao.scoring.budget import budget_basis
 from jixiao.scoring.matching import REQUIRED, ActualsSheet, field_of
 from jixiao.scoring.monitoring import LIKELIHOODS, REASON_CATEGORIES
 from jixiao.scoring.schemes import Level
@@ -126,7 +127,7 @@ def template_rows(tables: Sequence[GoalTable]) -> list[list[str]]:
                 [table.name, ind.level1 or "", ind.level2 or "", ind.name, shown] + [""] * 8
             )
         budget = table.header.budget
-        amount = budget.adjusted or budget.amount or budget.initial
+        amount = budget_basis(None, budget)
         rows.append(
             [table.name, "", "", BUDGET_ROW, "", "", format(amount.in_wan(), "f") if amount else ""]
             + [""] * 6

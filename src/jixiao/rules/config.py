@@ -292,7 +292,10 @@ def _per_severity(
 ) -> dict[Severity, Decimal]:
     out = dict(base)
     for key, value in raw.items():
-        out[Severity(key)] = _number(value, f"grade.{name}.{key}")
+        number = _number(value, f"grade.{name}.{key}")
+        if number < 0:  # a negative deduction would raise the score above grade.start
+            raise ValueError(f"grade.{name}.{key} must be 0 or more, not {number}")
+        out[Severity(key)] = number
     return out
 
 

@@ -30,15 +30,24 @@ D = Dimension.RELEVANCE
 _OUTPUT_SUBS = (Level2.QUANTITY, Level2.QUALITY, Level2.TIMELINESS)
 
 
+# What a misplaced satisfaction row pretends to measure, by the category it sits under.
+_CATEGORY_WORDS = {
+    Level1.OUTPUT: ("产出", "an output"),
+    Level1.COST: ("成本", "a cost"),
+    Level1.BENEFIT: ("效益", "a benefit"),
+}
+
+
 @table_rule("R201", Severity.WARNING, D, "满意度指标放错类别", "satisfaction outside 满意度")
 def satisfaction_misplaced(table: GoalTable, ctx: Context) -> Iterator[Hit]:
     for ind in table.indicators:
         if is_satisfaction_name(ind.name) and category(ind) is not Level1.SATISFACTION:
             where = ind.level1 or ind.level2 or "其他类别"
+            zh, en = _CATEGORY_WORDS.get(category(ind), ("其他类别", "another category"))
             yield Hit(
-                f"满意度指标{label(ind)}放在「{where}」下：满意度不能代替效益，请移到满意度指标。",
+                f"满意度指标{label(ind)}放在「{where}」下：满意度不能代替{zh}，请移到满意度指标。",
                 f"Satisfaction indicator {ind.name!r} sits under {where!r}: satisfaction does "
-                "not replace a benefit; move it to 满意度指标.",
+                f"not replace {en}; move it to 满意度指标.",
                 indicator=ind,
                 raw=indicator_row(ind),
             )
@@ -67,7 +76,11 @@ def input_as_output(table: GoalTable, ctx: Context) -> Iterator[Hit]:
     for ind in table.indicators:
         if category(ind) is not Level1.OUTPUT:
             continue
-        money = is_money_input_name(ind.name) or money_unit(ind.annual_target) is not None
+        # A money word in the name only says "input" for a count (数量): 时效 indicators such
+        # as 资金下达时间 or 「11月30日前完成资金支付」 name money but measure timing.
+        money = money_unit(ind.annual_target) is not None or (
+            subcategory(ind) is Level2.QUANTITY and is_money_input_name(ind.name)
+        )
         staff = is_staff_input_name(ind.name)
         if money or staff:
             what, what_en = ("资金", "money") if money else ("人员", "staff")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.core.model import Budget
 from jixiao.core.money import Amount, MoneyUnit
 from jixiao.scoring import codes
 from jixiao.scoring.codes import Finding
@@ -12,6 +13,8 @@ from jixiao.scoring.explain import Explanation, fmt, pts, round2
 from jixiao.scoring.schemes import Bucket, Scheme
 
 HUNDRED = Decimal(100)
+# a rate above this is more likely a unit slip (元 read as 万元) than over-spending
+SUSPECT_RATE = Decimal("1.2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,27 @@ class BudgetOutcome:
     @property
     def rate_percent(self) -> Decimal | None:
         return None if self.rate is None else round2(self.rate * HUNDRED)
+
+
+def budget_basis(given: Amount | None, printed: Budget) -> Amount | None:
+    """The 全年预算数 a rate is measured against: the evaluator's figure, else the table's
+    adjusted budget (调整后预算数), its 年度预算金额 / 全年预算数, its 年初预算数."""
+    for candidate in (given, printed.adjusted, printed.amount, printed.initial):
+        if candidate is not None:
+            return candidate
+    return None
+
+
+def suspect_rate(rate: Decimal) -> Finding | None:
+    """A warning when the rate is implausibly high (likely 元 figures read as 万元)."""
+    if rate <= SUSPECT_RATE:
+        return None
+    message = (
+        f"执行率 {fmt(round2(rate * HUNDRED))}% is above {fmt(SUSPECT_RATE * HUNDRED)}%: "
+        "check that 执行数 and 预算数 are in the same unit (元 / 万元; write 元 in the column "
+        "header or after the figure when the amounts are in 元)"
+    )
+    return Finding(codes.RATE_SUSPECT, message)
 
 
 def execution_rate(budget: Amount | None, executed: Amount | None) -> Decimal | None:
@@ -69,12 +93,13 @@ def score_budget(
         score,
         full,
     )
-    findings: tuple[Finding, ...] = ()
+    suspect = suspect_rate(rate)
+    findings: tuple[Finding, ...] = () if suspect is None else (suspect,)
     if rate < scheme.reason_below and not (reason and reason.strip()):
         message = (
             f"执行率 {fmt(round2(rate * HUNDRED))}% is below "
             f"{fmt(scheme.reason_below * HUNDRED)}%: "
             "give the reason (原因 / 偏差原因) on the budget row"
         )
-        findings = (Finding(codes.REASON_MISSING, message),)
+        findings = (*findings, Finding(codes.REASON_MISSING, message))
     return BudgetOutcome(budget, executed, rate, weight, score, explanation, findings)

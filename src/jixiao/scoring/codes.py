@@ -19,7 +19,10 @@ OUT_OF_BAND = register("S006", Severity.ERROR, "given score lies outside the lev
 GIVEN_SCORE_DIFFERS = register("S007", Severity.WARNING, "given score differs from the rule")
 NEGATIVE_TARGET = register("S008", Severity.ERROR, "negative target cannot be scored")
 LEVEL_FOR_NUMBER = register("S009", Severity.WARNING, "quantitative target judged by a level")
-UNIT_ASSUMED = register("S010", Severity.INFO, "actual without unit read in the target's unit")
+UNIT_ASSUMED = register("S010", Severity.WARNING, "actual without unit read in the target's unit")
+FRACTION_FOR_PERCENT = register(
+    "S011", Severity.ERROR, "actual without unit looks like a fraction of a % target"
+)
 
 WEIGHT_SUM = register("S101", Severity.ERROR, "the table's indicator weights do not add up")
 WEIGHT_PARTIAL = register("S102", Severity.WARNING, "only some indicators carry a weight")
@@ -29,6 +32,9 @@ REDISTRIBUTED = register("S105", Severity.INFO, "a category without indicators g
 
 NO_BUDGET = register("S201", Severity.ERROR, "budget execution cannot be scored: figures missing")
 REASON_MISSING = register("S202", Severity.ERROR, "执行率 below the threshold needs a reason")
+RATE_SUSPECT = register(
+    "S203", Severity.WARNING, "执行率 far above 100%: check the unit of the figures"
+)
 
 SCORE_DIFFERS = register("S301", Severity.ERROR, "printed score differs from the recomputed one")
 TOTAL_DIFFERS = register("S302", Severity.ERROR, "printed total differs from the recomputed one")
@@ -48,6 +54,7 @@ AMBIGUOUS = register("A006", Severity.ERROR, "actuals row matches more than one 
 DUPLICATE = register("A007", Severity.ERROR, "actuals row repeats an earlier row")
 BAD_VALUE = register("A008", Severity.ERROR, "actuals cell cannot be read")
 NOT_APPLICABLE = register("A009", Severity.WARNING, "actuals cell does not apply to its row")
+INTERNAL = register("S900", Severity.ERROR, "internal error while scoring a table")
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ FIELDS = (
     "likelihood",
     "reason",
     "reason_category",
+    "level1",
+    "level2",
 )
 REQUIRED = ("indicator", "actual")
 BUDGET_ROW_NAMES = ("预算执行", "预算执行情况", "年度资金总额")
@@ -69,17 +71,15 @@ _ALIASES: dict[str, str] = {
     "未完成原因分析": "reason",
     "偏差原因类别": "reason_category",
     "原因类别": "reason_category",
+    "一级指标": "level1",
+    "二级指标": "level2",
 }
 # Columns of the template that inform the person filling it in; read and ignored.
 INFORMATIONAL = frozenset(
     {
-        "level1",
-        "level2",
         "target",
         "weight",
         "note",
-        "一级指标",
-        "二级指标",
         "年度指标值",
         "当年度指标值",
         "指标值",
@@ -91,6 +91,9 @@ INFORMATIONAL = frozenset(
     }
 )
 _PARENS = re.compile(r"[(（][^)）]*[)）]")
+_MONEY_UNITS = {"元": MoneyUnit.YUAN, "万元": MoneyUnit.WAN, "亿元": MoneyUnit.YI}
+_HEADER_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(元|万元|亿元)\s*[)）]")
+MONEY_FIELDS = ("budget", "actual", "forecast")  # amounts on the 预算执行 row
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +121,12 @@ def field_of(header: str) -> str | None:
     return _ALIASES.get(key)
 
 
+def header_unit(header: str) -> MoneyUnit | None:
+    """The money unit a header names in parentheses: ``全年执行数（元）`` → 元."""
+    found = _HEADER_UNIT.search(header or "")
+    return _MONEY_UNITS[found.group(1)] if found else None
+
+
 def _informational(header: str) -> bool:
     key = compact(_PARENS.sub("", header or "")).lower()
     return key in INFORMATIONAL or not key
@@ -133,14 +142,29 @@ def project_keys(table: GoalTable) -> set[str]:
     return {k for k in keys if k}
 
 
+@dataclass(slots=True)
+class _Pass:
+    """State of one pass over the sheet's rows."""
+
+    index: _Index
+    columns: dict[str, int]
+    units: dict[str, MoneyUnit]  # money unit per column, from the header's parenthesis
+    matched: MatchedActuals
+    seen: dict[tuple[int, int | None], int] = field(default_factory=dict)
+    budgets: dict[int, BudgetInput] = field(default_factory=dict)
+
+
 def match_actuals(tables: Sequence[GoalTable], sheet: ActualsSheet) -> MatchedActuals:
     matched = MatchedActuals([TableInputs() for _ in tables], list(sheet.problems))
     columns = _columns(sheet, matched.problems)
     if columns is None:
         return matched
-    seen: dict[tuple[int, int | None], int] = {}
-    budgets: dict[int, BudgetInput] = {}
-    lookup = _Index(tables)
+    units = {
+        name: unit
+        for name, col in columns.items()
+        if name in MONEY_FIELDS and (unit := header_unit(sheet.header[col - 1])) is not None
+    }
+    state = _Pass(_Index(tables), columns, units, matched)
     for row_number, cells in sheet.rows:
         where = SourceLocation(sheet.file, sheet=sheet.sheet, row=row_number)
         values = {
@@ -149,8 +173,8 @@ def match_actuals(tables: Sequence[GoalTable], sheet: ActualsSheet) -> MatchedAc
         }
         if not any(values.values()):
             continue
-        _match_row(lookup, values, columns, where, matched, seen, budgets)
-    for index, budget in budgets.items():
+        _match_row(state, values, where)
+    for index, budget in state.budgets.items():
         current = matched.inputs[index]
         matched.inputs[index] = TableInputs(current.indicators, budget)
     return matched
@@ -227,17 +251,10 @@ def _find_table(
     return None
 
 
-def _match_row(
-    index: _Index,
-    values: dict[str, str],
-    columns: dict[str, int],
-    where: SourceLocation,
-    matched: MatchedActuals,
-    seen: dict[tuple[int, int | None], int],
-    budgets: dict[int, BudgetInput],
-) -> None:
-    problems = matched.problems
-    at = {name: where.with_column(col) for name, col in columns.items()}
+def _match_row(state: _Pass, values: dict[str, str], where: SourceLocation) -> None:
+    problems = state.matched.problems
+    at = {name: where.with_column(col) for name, col in state.columns.items()}
+    index = state.index
     table_index = _find_table(index, values.get("project", ""), at.get("project", where), problems)
     if table_index is None:
         return
@@ -246,31 +263,67 @@ def _match_row(
     budget_row = compact(name) in BUDGET_ROW_NAMES
     indicator_index: int | None = None
     if not budget_row:
-        hits = index.by_name[table_index].get(compact(name), [])
-        if len(hits) != 1:
-            kind = codes.AMBIGUOUS if hits else codes.UNKNOWN_INDICATOR
-            message = (
-                f"indicator {name!r} appears {len(hits)} times in {table.name}"
-                if hits
-                else f"{table.name} has no indicator {name!r} (write 预算执行 for the budget row)"
-            )
-            problems.append(make(kind, message, at["indicator"], name, table=table_index))
+        indicator_index = _find_indicator(state, table_index, values, at)
+        if indicator_index is None:
             return
-        indicator_index = hits[0]
     key = (table_index, indicator_index)
-    if key in seen:
-        message = f"{name or '预算执行'!r} of {table.name} was given already on row {seen[key]}"
+    if key in state.seen:
+        earlier = state.seen[key]
+        message = f"{name or '预算执行'!r} of {table.name} was given already on row {earlier}"
         problems.append(make(codes.DUPLICATE, message, where, name, table=table_index))
         return
-    seen[key] = where.row or 0
+    state.seen[key] = where.row or 0
     _not_applicable(values, at, budget_row, problems, table_index)
     if budget_row:
-        budgets[table_index] = _budget_input(values, at, where, problems, table_index)
+        state.budgets[table_index] = _budget_input(values, at, where, state, table_index)
         return
     assert indicator_index is not None
-    matched.inputs[table_index].indicators[indicator_index] = _indicator_input(
+    state.matched.inputs[table_index].indicators[indicator_index] = _indicator_input(
         values, at, where, problems, table_index
     )
+
+
+def _same_label(given: str, printed: str | None) -> bool:
+    """一级/二级 as written in the row against the table's: ``产出`` matches ``产出指标``."""
+    a, b = compact(given).removesuffix("指标"), compact(printed).removesuffix("指标")
+    return a == b
+
+
+def _find_indicator(
+    state: _Pass, table_index: int, values: dict[str, str], at: dict[str, SourceLocation]
+) -> int | None:
+    """The indicator a row names: by name; among namesakes by the row's 一级/二级 columns,
+    then by order of appearance (the n-th row naming it fills the n-th namesake)."""
+    table = state.index.tables[table_index]
+    name = values["indicator"]
+    problems = state.matched.problems
+    hits = state.index.by_name[table_index].get(compact(name), [])
+    if not hits:
+        message = f"{table.name} has no indicator {name!r} (write 预算执行 for the budget row)"
+        problems.append(
+            make(codes.UNKNOWN_INDICATOR, message, at["indicator"], name, table=table_index)
+        )
+        return None
+    if len(hits) == 1:
+        return hits[0]
+    narrowed = hits
+    for column, attribute in (("level1", "level1"), ("level2", "level2")):
+        given = values.get(column, "")
+        if given:
+            narrowed = [
+                j for j in narrowed if _same_label(given, getattr(table.indicators[j], attribute))
+            ]
+    if not narrowed:
+        levels = " / ".join(values.get(c, "") for c in ("level1", "level2") if values.get(c))
+        message = (
+            f"indicator {name!r} appears {len(hits)} times in {table.name}, none under {levels}; "
+            "copy 一级指标 / 二级指标 as printed in the goal table"
+        )
+        problems.append(make(codes.AMBIGUOUS, message, at["indicator"], name, table=table_index))
+        return None
+    free = [j for j in narrowed if (table_index, j) not in state.seen]
+    # all namesakes filled already: the row repeats one of them (reported as a duplicate)
+    return free[0] if free else narrowed[-1]
 
 
 def _target(text: str) -> Target | None:
@@ -301,23 +354,59 @@ def _not_applicable(
             )
 
 
+def _number(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text.replace(",", "").replace("，", "").strip())
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None  # NaN / Infinity are no amounts or scores
+
+
 def _decimal(
     text: str, what: str, where: SourceLocation, problems: list[Problem], table_index: int
 ) -> Decimal | None:
+    """A score (得分): a number, ``8分`` accepted."""
     if not text:
         return None
-    cleaned = text.replace(",", "").replace("，", "").strip()
-    for suffix in ("万元", "分"):
-        cleaned = cleaned.removesuffix(suffix)
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        value = None
-    if value is None or not value.is_finite():  # NaN / Infinity are no amounts or scores
+    value = _number(text.strip().removesuffix("分"))
+    if value is None:
         message = f"{what} {text!r} is not a number"
         problems.append(make(codes.BAD_VALUE, message, where, text, table=table_index))
-        return None
     return value
+
+
+def parse_amount(text: str, default: MoneyUnit) -> Amount | None:
+    """``152000元``, ``15.2万元``, ``1.5亿元`` in their own unit; a bare number in ``default``."""
+    cleaned = compact(text)
+    unit = default
+    for suffix in ("亿元", "万元", "元"):
+        if cleaned.endswith(suffix):
+            cleaned, unit = cleaned.removesuffix(suffix), _MONEY_UNITS[suffix]
+            break
+    value = _number(cleaned)
+    return None if value is None else Amount(value, unit)
+
+
+def _amount(
+    text: str,
+    default: MoneyUnit,
+    what: str,
+    where: SourceLocation,
+    problems: list[Problem],
+    table_index: int,
+) -> Amount | None:
+    if not text:
+        return None
+    amount = parse_amount(text, default)
+    if amount is None:
+        message = f"{what} {text!r} is not an amount (write 15.2, 15.2万元 or 152000元)"
+        problems.append(make(codes.BAD_VALUE, message, where, text, table=table_index))
+        return None
+    if amount.value < 0:
+        message = f"{what} {text!r}: amount must not be negative"
+        problems.append(make(codes.BAD_VALUE, message, where, text, table=table_index))
+        return None
+    return amount
 
 
 def _indicator_input(
@@ -349,17 +438,22 @@ def _budget_input(
     values: dict[str, str],
     at: dict[str, SourceLocation],
     where: SourceLocation,
-    problems: list[Problem],
+    state: _Pass,
     table_index: int,
 ) -> BudgetInput:
+    problems = state.matched.problems
+
     def amount(name: str, what: str) -> Amount | None:
-        value = _decimal(values.get(name, ""), what, at.get(name, where), problems, table_index)
-        return None if value is None else Amount(value, MoneyUnit.WAN)
+        unit = state.units.get(name, MoneyUnit.WAN)
+        label = f"{what} ({unit.value})"
+        return _amount(
+            values.get(name, ""), unit, label, at.get(name, where), problems, table_index
+        )
 
     return BudgetInput(
-        budget=amount("budget", "全年预算数 (万元)"),
-        executed=amount("actual", "全年执行数 (万元)"),
+        budget=amount("budget", "全年预算数"),
+        executed=amount("actual", "全年执行数"),
         reason=values.get("reason") or None,
-        forecast=amount("forecast", "全年预计执行数 (万元)"),
+        forecast=amount("forecast", "全年预计执行数"),
         source=at.get("actual", where),
     )

@@ -23,12 +23,12 @@ from jixiao.core.text import compact
 from jixiao.core.units import is_percent
 from jixiao.core.vocabulary import Level1
 from jixiao.scoring import codes
-from jixiao.scoring.budget import execution_rate
+from jixiao.scoring.budget import budget_basis, execution_rate, suspect_rate
 from jixiao.scoring.codes import Finding
 from jixiao.scoring.explain import Explanation, fmt, round2
 from jixiao.scoring.inputs import IndicatorInput, TableInputs
 from jixiao.scoring.qualitative import read_level
-from jixiao.scoring.quantitative import actual_in_target_unit
+from jixiao.scoring.quantitative import actual_in_target_unit, clamp_actual, met
 from jixiao.scoring.schemes import Level, MonitoringThresholds, Scheme
 from jixiao.scoring.selfeval import locate
 
@@ -103,10 +103,6 @@ def budget_light(rate: Decimal, month: int, t: MonitoringThresholds) -> tuple[De
     return progress, Light.GREEN
 
 
-def _met(op: Op, a: Decimal, t: Decimal) -> bool:
-    return {Op.GE: a >= t, Op.EQ: a >= t, Op.GT: a > t, Op.LE: a <= t, Op.LT: a < t}[op]
-
-
 def _prorated(ind: Indicator, unit: str, scheme: Scheme) -> bool:
     if ind.category is Level1.COST:
         return False
@@ -140,7 +136,8 @@ def indicator_light(
     value, unit, findings = actual_in_target_unit(target, actual)
     if value is None:
         return None, None, None, findings
-    light, ratio, ex = _quantitative_light(ind, target, max(value, Decimal(0)), unit, month, scheme)
+    a = clamp_actual(target, value)
+    light, ratio, ex = _quantitative_light(ind, target, a, unit, month, scheme)
     return light, ratio, ex, findings
 
 
@@ -156,7 +153,7 @@ def _quantitative_light(
     op = target.op or (Op.EQ if t == 0 else Op.GE)
     if op in (Op.LE, Op.LT) or t == 0 or not _prorated(ind, unit, scheme):
         rule = "反向" if op in (Op.LE, Op.LT) else "not prorated"
-        light = Light.GREEN if _met(op, a, t) else Light.RED
+        light = Light.GREEN if met(op, a, t) else Light.RED
         ex = Explanation(rule, "met → green, else red", inputs, light.value)
         return light, None, ex
     expected = t * Decimal(month) / 12
@@ -242,7 +239,7 @@ def _budget(
 ) -> BudgetLight:
     given = inputs.budget
     printed = table.header.budget
-    budget = (given.budget if given else None) or printed.adjusted or printed.amount
+    budget = budget_basis(given.budget if given else None, printed)
     executed = given.executed if given else None
     rate = execution_rate(budget, executed)
     if rate is None:
@@ -251,4 +248,11 @@ def _budget(
         problem = make(codes.NO_BUDGET, message, where, table=table_index)
         return BudgetLight(budget, executed, None, None, None, None, (problem,))
     progress, light = budget_light(rate, month, scheme.monitoring)
-    return BudgetLight(budget, executed, rate, progress, light, given.forecast if given else None)
+    suspect = suspect_rate(rate)
+    problems: tuple[Problem, ...] = ()
+    if suspect is not None:
+        where = locate(table, given.source if given else None, printed.source)
+        message = f"{table.name}: {suspect.message}"
+        problems = (make(suspect.kind, message, where, table=table_index),)
+    forecast = given.forecast if given else None
+    return BudgetLight(budget, executed, rate, progress, light, forecast, problems)

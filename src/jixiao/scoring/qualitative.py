@@ -1,6 +1,9 @@
 """Qualitative indicators (定性指标): the outcome level and its score band (V1, S9, V6).
 
-Accepted wordings (matched after :func:`~jixiao.core.text.compact`):
+Accepted wordings: the whole wording, after :func:`~jixiao.core.text.compact` and without
+punctuation, must be a verb of a level, optionally followed by an object (预期指标, 年度指标,
+预期目标, 目标, 年度目标 …) and the central form's closing clause. A wording that only starts
+like a level (完成情况较差, 达成率60%, 实现了部分目标) names none: the evaluator must say.
 
 * 达成 — 达成, 达成预期指标, 达到预期目标, 达成年度指标, 已达成, 完成, 已完成 …
 * 部分达成 — 部分达成年度指标并具有一定效果, 部分达到预期目标…, 基本达到, 基本达成, 基本完成
@@ -40,27 +43,41 @@ _ACHIEVED = (
     "完成",
     "已完成",
     "全部达成",
+    "全部达到",
     "全部完成",
     "实现",
     "已实现",
     "达标",
 )
+# what may follow the verb: the object of the central form's wordings (达成年度指标 …)
+_OBJECTS = ("", "预期指标", "年度指标", "预期目标", "目标", "年度目标", "指标", "预期", "绩效目标")
+# and the form's closing clause (部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差)
+_EFFECT = ("并具有一定效果", "并且具有一定效果", "并具备一定效果", "并且具备一定效果", "有一定效果")
+_POOR = ("且效果较差", "并且效果较差", "效果较差")
 _YES, _NO = ("是", "有"), ("否", "无")
+_PUNCTUATION = str.maketrans("", "", "，,、。.；;！!")
+
+
+def _wordings(verbs: tuple[str, ...], tails: tuple[str, ...]) -> dict[str, None]:
+    return {v + o + t: None for v in verbs for o in _OBJECTS for t in ("", *tails)}
+
+
+# the whole wording must be one of these: 完成情况较差 or 达成率60% name no level
+_WORDINGS: dict[str, Level] = {
+    **dict.fromkeys(_wordings(_ACHIEVED, ()), Level.ACHIEVED),
+    **dict.fromkeys(_wordings(_PARTIAL, _EFFECT), Level.PARTIAL),
+    **dict.fromkeys(_wordings(_FAILED, _POOR), Level.FAILED),
+}
 
 
 def read_level(text: str | None, target_text: str | None = None) -> Level | None:
     """The level a wording names, or ``None`` when it names none."""
-    key = compact(text).rstrip("。.")
+    key = compact(text).translate(_PUNCTUATION)
     if not key:
         return None
-    for level, words in (
-        (Level.FAILED, _FAILED),
-        (Level.PARTIAL, _PARTIAL),
-        (Level.ACHIEVED, _ACHIEVED),
-    ):
-        if key.startswith(words):
-            return level
-    target = compact(target_text).rstrip("。.")
+    if key in _WORDINGS:
+        return _WORDINGS[key]
+    target = compact(target_text).translate(_PUNCTUATION)
     if target and key == target:
         return Level.ACHIEVED
     if (key in _YES and target in _NO) or (key in _NO and target in _YES):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao.core.target import Op, Target, TargetKind
+from jixiao.core.units import is_percent
 from jixiao.scoring import codes
 from jixiao.scoring.codes import Finding
 from jixiao.scoring.explain import Explanation, fmt, pts, round2
@@ -28,10 +29,18 @@ def actual_in_target_unit(
         if t_unit == a_unit:
             return actual.value, "", ()
         shown = t_unit or a_unit
+        if not a_unit and is_percent(t_unit) and 0 < actual.value <= 1:
+            # 0.95 from an xlsx cell in General format: 95 % or 0.95 %? never guessed
+            message = (
+                f"actual {actual.raw or fmt(actual.value)!s} has no unit and the target "
+                f"{target.raw!s} is in {t_unit}: it looks like a fraction — write it as a "
+                f"percentage ({fmt(actual.value * 100)}{t_unit} or {fmt(actual.value)}{t_unit})"
+            )
+            return None, t_unit, (Finding(codes.FRACTION_FOR_PERCENT, message),)
         note = Finding(
             codes.UNIT_ASSUMED,
             f"actual {actual.raw or fmt(actual.value)!s} compared with target "
-            f"{target.raw!s} as if both were in {shown}",
+            f"{target.raw!s} as if both were in {shown}; write the unit to be sure",
         )
         return actual.value, shown, (note,)
     factor = conversion_factor(a_unit, t_unit)
@@ -50,8 +59,7 @@ def score_quantitative(target: Target, actual: Target, weight: Decimal, scheme: 
     if value is None:
         return Outcome(None, None, findings)
     notes: tuple[str, ...] = ()
-    clamp = target.kind is not TargetKind.RANGE or (target.low or ZERO) >= 0
-    if value < 0 and clamp:
+    if value < 0 and clamps_negative(target):
         notes = (f"negative actual {fmt(value)} counts as 0",)
         value = ZERO
     if target.kind is TargetKind.RANGE:
@@ -80,7 +88,17 @@ def _q(value: Decimal, unit: str) -> str:
     return f"{fmt(value)}{unit}"
 
 
-def _met(op: Op, a: Decimal, t: Decimal) -> bool:
+def clamps_negative(target: Target) -> bool:
+    """A < 0 counts as 0 (V2), except against a ± range (low < 0) where the sign matters."""
+    return target.kind is not TargetKind.RANGE or (target.low or ZERO) >= 0
+
+
+def clamp_actual(target: Target, value: Decimal) -> Decimal:
+    return ZERO if value < 0 and clamps_negative(target) else value
+
+
+def met(op: Op, a: Decimal, t: Decimal) -> bool:
+    """Whether A meets T under ``op``; 等于 is read as 正向 ≥ (V1)."""
     return {
         Op.GE: a >= t,
         Op.EQ: a >= t,  # 等于 is scored as 正向 (V1)
@@ -106,13 +124,13 @@ def _single(target: Target, a: Decimal, unit: str, w: Decimal, scheme: Scheme) -
     need = f"A {'≥' if op is Op.EQ else sign} {_q(t, unit)} gives full marks"
     if op in (Op.GE, Op.GT, Op.EQ):
         rule = f"正向 {sign}" if target.op else "正向 (bare number as ≥)"
-        if _met(op, a, t):
+        if met(op, a, t):
             return _full(rule, "A meets T: w", inputs, w)
         score = round2(w * a / t)
         working = f"{fmt(w)} × {fmt(a)} / {fmt(t)} = {pts(score)}"
         return _partial(rule, "w × A / T", inputs, working, score, w, need)
     rule = f"反向 {op.symbol}"
-    if _met(op, a, t):
+    if met(op, a, t):
         return _full(rule, "A within T: w", inputs, w)
     return _reverse(rule, a, t, w, inputs, need, scheme)
 

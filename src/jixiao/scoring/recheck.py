@@ -13,6 +13,7 @@ from decimal import Decimal
 from jixiao.core.model import GoalTable, TableKind
 from jixiao.core.problems import Problem, Severity, make
 from jixiao.scoring import codes
+from jixiao.scoring.budget import budget_basis
 from jixiao.scoring.explain import Explanation, fmt, pts
 from jixiao.scoring.inputs import BudgetInput, IndicatorInput, TableInputs
 from jixiao.scoring.schemes import Scheme
@@ -41,6 +42,7 @@ class RecheckResult:
     printed_total: Decimal | None
     recomputed_total: Decimal
     problems: tuple[Problem, ...]
+    rechecked: bool = True  # False for a table without printed scores (S303 only)
 
     @property
     def total_differs(self) -> bool:
@@ -66,7 +68,7 @@ def printed_inputs(table: GoalTable) -> TableInputs:
     }
     b = table.header.budget
     budget = BudgetInput(
-        budget=b.adjusted or b.amount or b.initial,
+        budget=budget_basis(None, b),
         executed=b.executed,
         reason=b.reason,
         source=b.source,
@@ -80,11 +82,16 @@ def recheck_table(
     result = evaluate_table(
         table, printed_inputs(table), scheme, table_index, printed_weights_only=True
     )
+    if table.kind is not TableKind.SELFEVAL:
+        # nothing printed to check: scoring it would only report missing actuals and budget
+        message = (
+            f"{table.name}: a {table.kind.value} table has no printed scores to recheck; "
+            "score it with --actuals instead"
+        )
+        problem = make(codes.NOT_SELFEVAL, message, locate(table), table=table_index)
+        return RecheckResult(result, (), None, result.total, (problem,), rechecked=False)
     # the printed score of a quantitative row is what is being checked, not an input
     problems = [_soften(p) for p in result.problems if p.code != codes.GIVEN_SCORE_DIFFERS.code]
-    if table.kind is not TableKind.SELFEVAL:
-        message = f"{table.name}: a {table.kind.value} table has no printed scores to recheck"
-        problems.insert(0, make(codes.NOT_SELFEVAL, message, locate(table), table=table_index))
     differences = []
     for r in result.indicators:
         printed = r.indicator.score

@@ -149,7 +149,57 @@ def _load_raw(ref: str, seen: tuple[str, ...]) -> dict[str, Any]:
     return _resolve(_parse_toml(text, ref), ref, (*seen, ref))
 
 
+# every key a scheme file may hold, per table ("" is the top level)
+_KEYS: dict[str, frozenset[str]] = {
+    "": frozenset(
+        {
+            "name",
+            "title",
+            "base",
+            "weights",
+            "categories",
+            "quantitative",
+            "qualitative",
+            "budget",
+            "grades",
+            "monitoring",
+        }
+    ),
+    "weights": frozenset(b.value for b in Bucket),
+    "quantitative": frozenset({"reverse"}),
+    "qualitative": frozenset({"achieved", "partial", "failed"}),
+    "budget": frozenset({"cap", "reason_below"}),
+    "monitoring": frozenset(
+        {
+            "red_below",
+            "yellow_below",
+            "blue_from",
+            "budget_red_below",
+            "budget_yellow_below",
+            "not_prorated",
+            "prorate_percent",
+        }
+    ),
+}
+
+
+def _check_keys(data: dict[str, Any], origin: str) -> None:
+    """A typo ([weight], [quantitativ], budget.reson_below) is an error, never ignored."""
+    for table, allowed in _KEYS.items():
+        section = data if not table else data.get(table)
+        if not isinstance(section, dict):
+            continue
+        for key in section:
+            if key not in allowed:
+                where = f"[{table}] " if table else ""
+                known = ", ".join(sorted(allowed))
+                raise SchemeError(
+                    f"{origin}: unknown key {where}{key!r}; the keys allowed here are: {known}"
+                )
+
+
 def _resolve(data: dict[str, Any], origin: str, seen: tuple[str, ...]) -> dict[str, Any]:
+    _check_keys(data, origin)
     base = data.pop("base", None)
     if base is None:
         return data
@@ -191,6 +241,8 @@ def _build(data: dict[str, Any], origin: str) -> Scheme:
         if bucket.value not in weights_raw:
             raise SchemeError(f"{origin}: [weights] needs {bucket.value}")
         weights[bucket] = _dec(weights_raw[bucket.value], f"{origin}: weights.{bucket.value}")
+        if weights[bucket] < 0:
+            raise SchemeError(f"{origin}: weights.{bucket.value} must not be negative")
     if sum(weights.values()) != 100:
         raise SchemeError(f"{origin}: [weights] must add up to 100, not {sum(weights.values())}")
     return Scheme(
@@ -247,12 +299,26 @@ def _bands(raw: dict[str, Any], origin: str) -> dict[Level, Band]:
 def _grades(raw: object, origin: str) -> tuple[Grade, ...]:
     if not isinstance(raw, list) or not raw:
         raise SchemeError(f"{origin}: needs [[grades]] entries (label, min)")
-    grades = []
+    grades: list[Grade] = []
     for entry in raw:
         if not isinstance(entry, dict) or "label" not in entry or "min" not in entry:
             raise SchemeError(f"{origin}: every [[grades]] entry needs label and min")
-        grades.append(Grade(str(entry["label"]), _dec(entry["min"], f"{origin}: grades")))
-    return tuple(sorted(grades, key=lambda g: g.min, reverse=True))
+        unknown = sorted(set(entry) - {"label", "min"})
+        if unknown:
+            raise SchemeError(f"{origin}: [[grades]] has unknown key(s) {', '.join(unknown)}")
+        grade = Grade(str(entry["label"]), _dec(entry["min"], f"{origin}: grades"))
+        if grades and grade.min >= grades[-1].min:
+            raise SchemeError(
+                f"{origin}: [[grades]] must go from the highest min down: {grade.label} "
+                f"(min {grade.min}) comes after {grades[-1].label} (min {grades[-1].min})"
+            )
+        grades.append(grade)
+    if grades[-1].min != 0:
+        raise SchemeError(
+            f"{origin}: the last [[grades]] entry is the lowest band and needs min = 0, "
+            f"not {grades[-1].min} (else a low total would get no grade)"
+        )
+    return tuple(grades)
 
 
 def _monitoring(raw: dict[str, Any], origin: str) -> MonitoringThresholds:
@@ -264,7 +330,7 @@ def _monitoring(raw: dict[str, Any], origin: str) -> MonitoringThresholds:
         raise SchemeError(f"{where}.not_prorated: unknown 二级 code in {names!r}") from exc
     if Level2.COST in not_prorated:
         not_prorated |= {Level2(c) for c in _COST_LEVEL2}
-    return MonitoringThresholds(
+    thresholds = MonitoringThresholds(
         red_below=_dec(raw.get("red_below", 60), where),
         yellow_below=_dec(raw.get("yellow_below", 80), where),
         blue_from=_dec(raw.get("blue_from", 120), where),
@@ -273,3 +339,15 @@ def _monitoring(raw: dict[str, Any], origin: str) -> MonitoringThresholds:
         not_prorated=not_prorated,
         prorate_percent=bool(raw.get("prorate_percent", False)),
     )
+    t = thresholds
+    if not t.red_below <= t.yellow_below <= t.blue_from:
+        raise SchemeError(
+            f"{where}: need red_below ≤ yellow_below ≤ blue_from, not {t.red_below} / "
+            f"{t.yellow_below} / {t.blue_from}"
+        )
+    if not t.budget_red_below <= t.budget_yellow_below:
+        raise SchemeError(
+            f"{where}: need budget_red_below ≤ budget_yellow_below, not "
+            f"{t.budget_red_below} / {t.budget_yellow_below}"
+        )
+    return thresholds

@@ -11,7 +11,7 @@ from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
 from jixiao.core.target import Target, TargetKind
 from jixiao.scoring import codes
-from jixiao.scoring.budget import BudgetOutcome, score_budget
+from jixiao.scoring.budget import BudgetOutcome, budget_basis, score_budget
 from jixiao.scoring.codes import Finding
 from jixiao.scoring.explain import Explanation, fmt, round2
 from jixiao.scoring.inputs import IndicatorInput, TableInputs
@@ -245,8 +245,7 @@ def _budget_result(
 ) -> BudgetResult:
     given = inputs.budget
     printed = table.header.budget
-    budget = (given.budget if given else None) or printed.adjusted or printed.amount
-    budget = budget or printed.initial
+    budget = budget_basis(given.budget if given else None, printed)
     executed = given.executed if given else None
     reason = given.reason if given else None
     outcome: BudgetOutcome = score_budget(budget, executed, reason, scheme, weight)

@@ -39,8 +39,13 @@ class WeightPlan:
 
 
 def split_evenly(total: Decimal, parts: Sequence[Decimal]) -> list[Decimal]:
-    """``total`` shared in proportion to ``parts``: half-up to 0.01, remainder on the last."""
+    """``total`` shared in proportion to ``parts``: half-up to 0.01, remainder on the last.
+
+    Parts that add up to 0 (a scheme giving a category weight 0) share it equally.
+    """
     whole = sum(parts, ZERO)
+    if whole == 0:
+        parts, whole = [Decimal(1)] * len(parts), Decimal(len(parts))
     shares = [round2(total * p / whole) for p in parts[:-1]]
     return [*shares, total - sum(shares, ZERO)]
 

@@ -76,6 +76,7 @@ def _approve_with_rounds(users: dict[str, object], table: GoalTable) -> None:
     from jixiao.services import workflow
     from jixiao.services.evaluation_rounds import save_evaluation
     from jixiao.services.evaluation_scores import MONITOR, EntryInput, EvaluationInput
+    from jixiao.services.funding import FundingInput
 
     workflow.submit(users["unit2"], table)
     workflow.review(users["dept"], table, workflow.ReviewInput(approve=True, grade="良"))
@@ -103,6 +104,10 @@ def _approve_with_rounds(users: dict[str, object], table: GoalTable) -> None:
             {r.pk: EntryInput(actual=v) for r, v in actual.items()},
             Decimal("42.8"),
             Decimal("41.06"),
+            funding={
+                "财政拨款": FundingInput(Decimal("38.8"), Decimal("37.1")),
+                "上年结转": FundingInput(Decimal("4"), Decimal("3.96")),
+            },
         ),
     )
 

@@ -9,6 +9,7 @@ problems; ``*_tables`` turn results into filled :class:`GoalTable` records for t
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -16,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.core.model import Budget, Document, FundingRow, GoalTable, Header, Indicator, TableKind
-from jixiao.core.problems import Problem
+from jixiao.core.problems import Problem, make
 from jixiao.core.serialize import dec, target_dict
+from jixiao.core.source import SourceLocation
 from jixiao.core.target import Target, TargetKind
+from jixiao.scoring import codes
 from jixiao.scoring.explain import round2
 from jixiao.scoring.matching import ActualsSheet, match_actuals
 from jixiao.scoring.monitoring import MonitorResult, monitor_table
@@ -64,11 +67,23 @@ def read_actuals(path: Path) -> ActualsSheet:
     return read(path)
 
 
+def _internal(document: Document, table: GoalTable, index: int, exc: Exception) -> Problem:
+    """A bug met on one table: a located error, and the other tables go on (as parsing does)."""
+    detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    where = table.source or SourceLocation(document.source)
+    message = f"{table.name}: internal error while scoring, please report it: {detail}"
+    return make(codes.INTERNAL, message, where, table=index)
+
+
 def score_document(document: Document, sheet: ActualsSheet, scheme: Scheme) -> ScoreRun:
     matched = match_actuals(document.tables, sheet)
     run = ScoreRun(document, [*document.problems, *matched.problems])
     for index, (table, inputs) in enumerate(zip(document.tables, matched.inputs, strict=True)):
-        result = evaluate_table(table, inputs, scheme, index)
+        try:
+            result = evaluate_table(table, inputs, scheme, index)
+        except Exception as exc:  # a scoring bug must not stop the other tables
+            run.problems.append(_internal(document, table, index, exc))
+            continue
         run.results.append(result)
         run.problems.extend(result.problems)
     return run
@@ -80,7 +95,11 @@ def monitor_document(
     matched = match_actuals(document.tables, sheet)
     run = MonitorRun(document, [*document.problems, *matched.problems])
     for index, (table, inputs) in enumerate(zip(document.tables, matched.inputs, strict=True)):
-        result = monitor_table(table, inputs, month, scheme, index)
+        try:
+            result = monitor_table(table, inputs, month, scheme, index)
+        except Exception as exc:  # a monitoring bug must not stop the other tables
+            run.problems.append(_internal(document, table, index, exc))
+            continue
         run.results.append(result)
         run.problems.extend(result.problems)
     return run
@@ -89,7 +108,11 @@ def monitor_document(
 def recheck_document(document: Document, scheme: Scheme) -> RecheckRun:
     run = RecheckRun(document, list(document.problems))
     for index, table in enumerate(document.tables):
-        result = recheck_table(table, scheme, index)
+        try:
+            result = recheck_table(table, scheme, index)
+        except Exception as exc:  # a recheck bug must not stop the other tables
+            run.problems.append(_internal(document, table, index, exc))
+            continue
         run.results.append(result)
         run.problems.extend(result.problems)
     return run
@@ -294,6 +317,7 @@ def monitor_dict(result: MonitorResult) -> dict[str, Any]:
 
 def recheck_dict(result: RecheckResult) -> dict[str, Any]:
     data = result_dict(result.result)
+    data["rechecked"] = result.rechecked
     data["printed_total"] = dec(result.printed_total)
     data["differences"] = [
         {

@@ -17,15 +17,66 @@ from jixiao.io.formats import SUFFIXES, Format, detect
 from jixiao.io.table import RawDocument
 
 
+# Suffixes that are never an input: skipped in folder walks without opening the file.
+BINARY_SUFFIXES = frozenset(
+    ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .ico .svg .mp3 .mp4 .avi .mov .wav "
+    ".zip .7z .rar .gz .bz2 .xz .tar .exe .dll .so .dylib .bin .pyc .o .a .class .jar "
+    ".db .sqlite .sqlite3 .woff .woff2 .ttf .otf .ttc".split()
+)
+
+
 def expand_inputs(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given, folders walked recursively (sorted) for files with a known suffix."""
+    """Files as given; folders walked recursively (sorted) for the files :func:`is_input` takes."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES:
+                if is_input(child, path):
                     yield child
         else:
             yield path
+
+
+def is_input(path: Path, folder: Path) -> bool:
+    """A file met in a folder walk that is worth reading: a known suffix, or (any suffix, none
+    too) content detected as a known format. Hidden files and folders (``.git``, ``.~lock``),
+    Office owner files (``~$x.xlsx``) and obvious binaries are skipped."""
+    if not path.is_file():
+        return False
+    parts = path.relative_to(folder).parts
+    if any(part.startswith(".") for part in parts) or path.name.startswith("~$"):
+        return False
+    suffix = path.suffix.lower()
+    if suffix in SUFFIXES:
+        return True
+    if suffix in BINARY_SUFFIXES:
+        return False
+    try:
+        fmt = detect(path)
+        if fmt in (Format.TEXT, Format.CSV):
+            # Any text file detects as TEXT: without a known suffix, take it only when it
+            # reads like a performance table (notes, logs and metadata files stay out).
+            with path.open("rb") as handle:
+                head = handle.read(65536)
+            return any(_reads_like_a_form(head.decode(enc, "ignore")) for enc in _ENCODINGS)
+        return fmt is not Format.UNKNOWN
+    except OSError:
+        return True  # unreadable: let read_raw report it rather than hide it
+
+
+_FORM_WORDS = ("项目名称", "一级指标", "二级指标", "三级指标", "指标值", "绩效目标", "绩效指标")
+_ENCODINGS = ("utf-8", "gb18030", "utf-16")
+
+
+def _reads_like_a_form(text: str) -> bool:
+    # JSON other than our own export (metadata, JSON lines) is text to detect() but no table.
+    if text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+        return False
+    return sum(word in text for word in _FORM_WORDS) >= 2
+
+
+def empty_folders(paths: Iterable[Path]) -> list[Path]:
+    """The folders among ``paths`` in which the walk finds no input file (a usage error)."""
+    return [p for p in paths if p.is_dir() and next(expand_inputs([p]), None) is None]
 
 
 def read_raw(path: Path) -> RawDocument:

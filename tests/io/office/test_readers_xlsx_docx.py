@@ -113,6 +113,10 @@ def test_xlsx_numbers_dates_and_hidden_sheets(tmp_path: Path) -> None:
         (1.0, "General", "1"),
         (0.955, "0.0%", "95.5%"),
         (1234567.5, "#,##0", "1234568"),
+        # Excel rounds half away from zero, not half-even
+        (36.125, "0.00", "36.13"),
+        (2.5, "0", "3"),
+        (0.36125, "0.00%", "36.13%"),
         (True, "General", "TRUE"),
         (None, "General", ""),
     ],
@@ -365,3 +369,30 @@ def test_a_hanging_conversion_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_pa
     with pytest.raises(RuntimeError, match="longer than 1 s"):
         convert_with_soffice(old, "docx", tmp_path, timeout=1)
     assert time.monotonic() - start < 10
+
+
+def _replace_part(source: Path, target: Path, part: str, data: bytes) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, data if info.filename == part else zin.read(info.filename))
+    return target
+
+
+@pytest.mark.parametrize(
+    ("kind", "part"),
+    [
+        ("docx", "word/document.xml"),  # python-docx: AttributeError (no body)
+        ("xlsx", "[Content_Types].xml"),  # openpyxl: OSError (no workbook part)
+    ],
+)
+def test_a_part_with_the_wrong_root_is_a_damaged_file(
+    made: Made, tmp_path: Path, kind: str, part: str
+) -> None:
+    source = made.xlsx if kind == "xlsx" else made.docx
+    broken = _replace_part(source, tmp_path / f"broken.{kind}", part, b'<?xml version="1.0"?><x/>')
+    doc = parse_file(broken)
+    assert doc.tables == ()
+    assert [p.code for p in doc.problems] == ["F001"], doc.problems
+    assert "damaged" in doc.problems[0].message and doc.problems[0].source.file == str(broken)

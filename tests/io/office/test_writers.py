@@ -230,6 +230,7 @@ def selfeval_table() -> GoalTable:
         rate=Decimal("95.02"),
         weight=Decimal(10),
         score=Decimal("9.5"),
+        reason="部分采购合同尚未结算，次年初支付。",
         rows=(FundingRow("其中：当年财政拨款", Amount(wan("15.47")), Amount(wan("15.47"))),),
     )
     header = replace(
@@ -254,6 +255,8 @@ def test_selfeval_central_layout_in_xlsx(tmp_path: Path) -> None:
         "全年预算数",
         "全年执行数",
         "执行率",
+        "原因",
+        "部分采购合同尚未结算，次年初支付。",
         "年度资金总额",
         "其中：当年财政拨款",
         "上年结转资金",
@@ -317,6 +320,7 @@ def test_selfeval_reads_back_with_its_scores(fmt: str, tmp_path: Path) -> None:
     assert got.header.annual_result == want.header.annual_result
     gb, wb = got.header.budget, want.header.budget
     assert (gb.executed, gb.rate, gb.score) == (wb.executed, wb.rate, wb.score)
+    assert gb.reason == wb.reason  # the 原因 column of the budget block
     assert [(i.level1, i.name, i.weight, i.score) for i in got.indicators] == [
         (i.level1, i.name, i.weight, i.score) for i in want.indicators
     ]

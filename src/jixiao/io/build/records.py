@@ -123,8 +123,10 @@ def to_indicator(record: Record, name: str) -> Indicator:
         extra.append(("指标性质", op))  # 定性 / 定量 / 正向: a kind, not a comparator
         op = None
     unit = cells.get(Col.UNIT) or None
-    if (unit is not None and is_none_marker(unit)) or (
-        unit is not None and op is None and not bare_number(cells.get(Col.ANNUAL, ""))
+    # the unit cell belongs to a value printed without one (``≥95`` | ``%``); a value that
+    # carries its own unit (``≥90%``, ``2024年底前``) keeps it and the cell goes to extra
+    if unit is not None and (
+        is_none_marker(unit) or not re.search(r"\d$", norm(cells.get(Col.ANNUAL, "")))
     ):
         extra.append(("度量单位", unit))
         unit = None

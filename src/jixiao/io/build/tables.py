@@ -187,6 +187,8 @@ class Walker:
                     cols.roles = [Col.PERIOD if r is Col.ANNUAL else r for r in cols.roles]
                 return self._start_block(got[0], got[1])
         if self.draft is None:
+            if field_of_label(first) is Field.NAME and _list_header(line):
+                return i + 1  # 项目名称 | 项目类别 | 资金来源 | 预算数: a list of projects
             if field_of_label(first) is Field.NAME:
                 self._open(line.source)
             else:
@@ -476,6 +478,20 @@ class Walker:
             title=draft.title,
             source=draft.source,
         )
+
+
+def _list_header(line: Line) -> bool:
+    """A GRID row of column labels that starts with 项目名称 (a project list or budget table):
+    the cell after 项目名称 is itself a label, not the project's name."""
+    filled = line.filled
+    if line.layout is not Layout.GRID or len(filled) < 3:
+        return False
+    second = filled[1].clean
+    if field_of_label(second) is None and column_of(second) is None:
+        return False
+    # labels of a goal-table header printed side by side (项目名称 | 主管部门 | 实施单位 with
+    # the values on the next row) are all header fields; a list has other columns (预算数)
+    return not all(field_of_label(p.clean) is not None for p in filled)
 
 
 def _title_year(title: str) -> int | None:

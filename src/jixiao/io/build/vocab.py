@@ -271,8 +271,9 @@ _COLUMN_LABELS: dict[Col, tuple[str, ...]] = {
     ),
     Col.GROUP: ("绩效目标",),
     Col.L1: ("一级指标", "评价指标", "一级"),
-    Col.L2: ("二级指标", "评价内容", "二级"),
+    Col.L2: ("二级指标", "评价内容", "二级", "二级指标名称"),
     Col.L3: (
+        "三级指标名称",
         "三级指标",
         "指标内容",
         "指标名称",
@@ -288,6 +289,11 @@ _COLUMN_LABELS: dict[Col, tuple[str, ...]] = {
         "实施期指标值",
     ),
     Col.ANNUAL: (
+        "计划指标值",
+        "当年指标值",
+        "本年指标值",
+        "年度绩效指标值",
+        "预期目标值",
         "当年度指标值",
         "年度指标值",
         "指标值",
@@ -302,6 +308,9 @@ _COLUMN_LABELS: dict[Col, tuple[str, ...]] = {
     Col.UNIT: ("度量单位", "计量单位", "单位"),
     Col.WEIGHT: ("分值", "权重", "指标分值", "权重分"),
     Col.ACTUAL: (
+        "指标完成值",
+        "实际完成指标值",
+        "完成情况",
         "实际完成值",
         "全年实际完成值",
         "完成值",
@@ -322,8 +331,15 @@ _COLUMN_LABELS: dict[Col, tuple[str, ...]] = {
         "原因分析",
     ),
     Col.CURRENT: ("当期完成值", "截至当期完成值", "执行情况", "当期实际完成值", "累计完成值"),
-    Col.FORECAST: ("全年预计完成值", "全年预计完成情况", "预计全年完成值"),
-    Col.LIKELIHOOD: ("完成目标可能性", "目标完成可能性"),
+    Col.FORECAST: ("预计全年完成情况", "全年预计完成值", "全年预计完成情况", "预计全年完成值"),
+    Col.LIKELIHOOD: (
+        "完成目标可能性",
+        "目标完成可能性",
+        "完成可能性",
+        "是否能完成目标",
+        "能否完成目标",
+        "全年能否完成目标",
+    ),
     Col.EXTRA: (
         "指标值内容",
         "评扣分标准",
@@ -339,6 +355,7 @@ _COLUMN_LABELS: dict[Col, tuple[str, ...]] = {
         "评价标准",
         "指标属性",
         "指标值说明",
+        "评价要点",
         "指标解释说明",
         "设定依据",
         "计分方法",
@@ -368,9 +385,19 @@ def column_of(text: str | None) -> Col | None:
         return found
     if _MONTHS.match(key) and ("执行" in key or "完成" in key):
         return Col.CURRENT  # 1-7月执行情况
+    if _UNTIL.match(key):
+        return Col.CURRENT  # 截至6月底完成情况
     if key.startswith("绩效指标") and len(key) <= 8:
         return Col.FRAME
+    bare = _COLUMN_NOTE.sub("", _LEADING_YEAR.sub("", text or ""))
+    if bare != (text or ""):
+        return column_of(bare)  # 年度指标值（A）, 权重（%）, 2024年目标值
     return None
+
+
+_UNTIL = re.compile(r"^截至\d{1,2}月(底|末)?(执行|完成)")
+_COLUMN_NOTE = re.compile(r"[(（\[【][^()（）]{1,6}[)）\]】]\s*$")
+_LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?")
 
 
 def column_keys() -> list[str]:

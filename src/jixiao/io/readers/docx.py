@@ -131,12 +131,23 @@ def read_docx(path: Path, source_name: str | None = None) -> RawDocument:
     from docx.opc.exceptions import PackageNotFoundError
 
     name = source_name or str(path)
-    errors: tuple[type[Exception], ...] = (*PACKAGE_ERRORS, SyntaxError, PackageNotFoundError)
+    # A main part with the wrong root element or no body surfaces as AttributeError/TypeError.
+    errors: tuple[type[Exception], ...] = (
+        *PACKAGE_ERRORS,
+        SyntaxError,
+        PackageNotFoundError,
+        AttributeError,
+        TypeError,
+        OSError,
+    )
     try:
         document = docx.Document(str(path))
+        body = document.element.body
+        if body is None:
+            raise ValueError("the document part has no body")
     except errors as exc:
         return damaged(name, "Word", exc)
     reader = _Reader(document, name)
-    reader.read_body(document.element.body)
+    reader.read_body(body)
     reader.flush_lines()
     return reader.raw

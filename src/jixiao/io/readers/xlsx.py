@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,15 @@ from jixiao.io.table import RawDocument, Table
 _FIXED_DECIMALS = re.compile(r"0\.(0+)")
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >]")
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-# lxml's XMLSyntaxError is a SyntaxError
-_OPEN_ERRORS: tuple[type[Exception], ...] = (*PACKAGE_ERRORS, SyntaxError)
+# lxml's XMLSyntaxError is a SyntaxError; a part with the wrong root element or a missing
+# relationship surfaces from openpyxl as AttributeError / TypeError / OSError.
+_OPEN_ERRORS: tuple[type[Exception], ...] = (
+    *PACKAGE_ERRORS,
+    SyntaxError,
+    AttributeError,
+    TypeError,
+    OSError,
+)
 
 
 def read_xlsx(path: Path, source_name: str | None = None) -> RawDocument:
@@ -47,11 +54,11 @@ def read_xlsx(path: Path, source_name: str | None = None) -> RawDocument:
     with path.open("rb") as handle:
         try:
             workbook = load_workbook(handle, data_only=True)
+            _read_workbook(workbook, name, raw)
+            if _has_formulas(path):
+                raw.problems.extend(_formulas_without_values(path, raw, name))
         except _OPEN_ERRORS as exc:
             return damaged(name, "Excel", exc)
-        _read_workbook(workbook, name, raw)
-    if _has_formulas(path):
-        raw.problems.extend(_formulas_without_values(path, raw, name))
     return raw
 
 
@@ -185,9 +192,10 @@ def _with_format(number: Decimal, number_format: str | None) -> str:
         number = number * 100
     match = _FIXED_DECIMALS.search(fmt)
     if match:
-        number = number.quantize(Decimal(1).scaleb(-len(match.group(1))))
+        # Excel rounds half away from zero (36.125 shows 36.13), Decimal's default is half-even.
+        number = number.quantize(Decimal(1).scaleb(-len(match.group(1))), ROUND_HALF_UP)
     elif fmt.replace("%", "").strip() in ("0", "#,##0"):
-        number = number.quantize(Decimal(1))
+        number = number.quantize(Decimal(1), ROUND_HALF_UP)
     text = _plain(number, keep_scale=match is not None)
     return f"{text}%" if percent else text
 

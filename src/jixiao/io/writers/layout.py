@@ -259,7 +259,7 @@ def _indicator_rows(
 
 # --- the self-evaluation table (财预〔2020〕10号) -----------------------------------------------
 
-SELFEVAL_WIDTHS = [11.0, 11.0, 12.0, 20.0, 12.0, 12.0, 9.0, 9.0, 20.0]
+SELFEVAL_WIDTHS = [11.0, 14.0, 12.0, 20.0, 12.0, 12.0, 9.0, 9.0, 20.0]
 FUNDING_LABELS = ["年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"]
 
 
@@ -273,19 +273,7 @@ def selfeval_sheet(table: GoalTable, year: int | None) -> Sheet:
     sheet.add(4, "实施单位", colspan=2, style=Style.LABEL)
     sheet.add(6, h.unit or "", colspan=3)
     sheet.next_row()
-    rows = _funding_rows(table)
-    sheet.add(0, "项目资金（万元）", rowspan=1 + len(rows), style=Style.LABEL)
-    sheet.add(1, "", colspan=2, style=Style.HEAD)
-    for offset, title in enumerate(
-        ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
-    ):
-        sheet.add(3 + offset, title, style=Style.HEAD)
-    sheet.next_row()
-    for label, cells in rows:
-        sheet.add(1, label, colspan=2, style=Style.LABEL)
-        for offset, text in enumerate(cells):
-            sheet.add(3 + offset, text)
-        sheet.next_row()
+    _funding_block(sheet, table)
     sheet.add(0, "年度总体目标", rowspan=2, style=Style.LABEL)
     sheet.add(1, "预期目标", colspan=4, style=Style.HEAD)
     sheet.add(5, "实际完成情况", colspan=4, style=Style.HEAD)
@@ -328,6 +316,27 @@ def _with_points(label: str, indicators: Sequence[Indicator]) -> str:
         return label
     total = sum((w for w in weights if w is not None), Decimal(0))
     return f"{label}({format(total.normalize(), 'f')}分)"
+
+
+FUNDING_TITLES = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "原因"]
+
+
+def _funding_block(sheet: Sheet, table: GoalTable) -> None:
+    """项目资金 block: the central form's six figures plus the 原因 (偏差原因) column of the
+    Sichuan form (domain.md §7.2), the reason merged down beside all funding rows."""
+    rows = _funding_rows(table)
+    sheet.add(0, "项目资金（万元）", rowspan=1 + len(rows), style=Style.LABEL)
+    sheet.add(1, "", style=Style.HEAD)
+    for offset, title in enumerate(FUNDING_TITLES):
+        sheet.add(2 + offset, title, style=Style.HEAD)
+    sheet.next_row()
+    reason = table.header.budget.reason or ""
+    sheet.add(8, reason, rowspan=len(rows), style=Style.TEXT if reason else Style.VALUE)
+    for label, cells in rows:
+        sheet.add(1, label, style=Style.LABEL)
+        for offset, text in enumerate(cells):
+            sheet.add(2 + offset, text)
+        sheet.next_row()
 
 
 def _funding_rows(table: GoalTable) -> list[tuple[str, list[str]]]:

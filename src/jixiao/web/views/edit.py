@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from jixiao.services import goal_tables, permissions, targets, workflow
+from jixiao.services.findings import findings_for
 from jixiao.web.views.common import decimal_or_none, int_or_none, table_or_404
 
 
@@ -108,22 +109,7 @@ def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
             },
             status=status,
         )
-    rows = (
-        [
-            {
-                "id": r.pk,
-                "level1": r.level1,
-                "level2": r.level2,
-                "name": r.name,
-                "period": r.period_raw,
-                "annual": r.annual_raw,
-                "weight": "" if r.weight is None else format(r.weight.normalize(), "f"),
-            }
-            for r in version.rows.all()
-        ]
-        if version
-        else []
-    )
+    rows = _stored_rows(request, version) if version else []
     values = {name: getattr(version, name) for name in goal_tables.HEADER_FIELDS} if version else {}
     if values.get("budget_amount") is not None:
         values["budget_amount"] = format(values["budget_amount"].normalize(), "f")
@@ -139,6 +125,30 @@ def table_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "lock_version": table.lock_version,
         },
     )
+
+
+def _stored_rows(request: HttpRequest, version: Any) -> list[dict[str, Any]]:
+    """The version's rows for the form, each with its review comments and rule findings."""
+    rows = list(version.rows.all())
+    notes: dict[int, list[tuple[str, str, str]]] = {}
+    for c in version.comments.filter(indicator__isnull=False):
+        notes.setdefault(c.indicator_id, []).append(("comment", c.get_stage_display(), c.text))
+    for row_id, views in findings_for(version, rows, request.LANGUAGE_CODE).by_row.items():
+        for f in views:
+            notes.setdefault(row_id, []).append((f"finding sev-{f.severity}", f.code, f.message))
+    return [
+        {
+            "id": r.pk,
+            "level1": r.level1,
+            "level2": r.level2,
+            "name": r.name,
+            "period": r.period_raw,
+            "annual": r.annual_raw,
+            "weight": "" if r.weight is None else format(r.weight.normalize(), "f"),
+            "notes": notes.get(r.pk, []),
+        }
+        for r in rows
+    ]
 
 
 def _posted_rows(request: HttpRequest) -> list[dict[str, str]]:

@@ -117,7 +117,28 @@
     });
   }
 
+  /* The browser's own file button speaks the browser's language ("Choose File"); show a
+     button and the chosen name in the page's language instead, the input kept for forms. */
+  function initFileInputs() {
+    var texts = document.body.dataset;
+    document.querySelectorAll("input[type=file]").forEach(function (input) {
+      if (input.dataset.enhanced) return;
+      input.dataset.enhanced = "1";
+      input.classList.add("file-native");
+      var button = document.createElement("button");
+      button.type = "button"; button.className = "file-choose"; button.textContent = texts.chooseFile;
+      var name = document.createElement("span");
+      name.className = "file-name muted"; name.textContent = texts.noFile;
+      button.addEventListener("click", function () { input.click(); });
+      input.addEventListener("change", function () {
+        name.textContent = input.files && input.files.length ? input.files[0].name : texts.noFile;
+      });
+      input.insertAdjacentElement("afterend", name);
+      input.insertAdjacentElement("afterend", button);
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
+    initFileInputs();
     initUpload();
     initTargets();
     initRows();
