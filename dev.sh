@@ -26,8 +26,8 @@ case "$cmd" in
     ;;
   test)
     ensure_env
-    "$VENV/bin/ruff" check src tests bench
-    "$VENV/bin/ruff" format --check src tests bench
+    "$VENV/bin/ruff" check src tests bench scripts
+    "$VENV/bin/ruff" format --check src tests bench scripts
     "$VENV/bin/mypy" src/jixiao
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

@@ -138,6 +138,67 @@ def seed(tables: int, indicators: int) -> None:
             print(f"  seeded {done} tables ({time.perf_counter() - started:.0f} s)", flush=True)
 
 
+def store_findings_like_imports(root_path: str) -> None:
+    """Give every seeded version its stored review findings, as an import or edit does.
+
+    The pages read stored findings; a version without them would run the rules on every
+    request. All seeded tables share one indicator layout, so the rules run for real on one
+    version and its findings are copied to the others row by row (by position): the same
+    rows the rules would store for each, at a fraction of the seeding time.
+    """
+    from django.db import transaction
+
+    from jixiao.services.findings import store_findings
+    from jixiao.storage.models import IndicatorRow, ReviewFinding, TableVersion
+
+    pending = list(
+        TableVersion.objects.filter(
+            table__organisation__path__startswith=root_path, rule_grade=""
+        ).values_list("pk", flat=True)
+    )
+    if not pending:
+        return
+    template = TableVersion.objects.get(pk=pending[0])
+    store_findings(template)
+    template.refresh_from_db()
+    found = list(template.findings.select_related("row"))
+    started = time.perf_counter()
+    for start in range(1, len(pending), 1000):
+        chunk = pending[start : start + 1000]
+        rows: dict[tuple[int, int], int] = {
+            (version, position): pk
+            for version, position, pk in IndicatorRow.objects.filter(version__in=chunk).values_list(
+                "version_id", "position", "pk"
+            )
+        }
+        with transaction.atomic():
+            ReviewFinding.objects.bulk_create(
+                [
+                    ReviewFinding(
+                        version_id=version,
+                        row_id=rows.get((version, f.row.position)) if f.row else None,
+                        code=f.code,
+                        severity=f.severity,
+                        title=f.title,
+                        message_zh=f.message_zh,
+                        message_en=f.message_en,
+                        indicator_name=f.indicator_name,
+                    )
+                    for version in chunk
+                    for f in found
+                ],
+                batch_size=5000,
+            )
+            TableVersion.objects.filter(pk__in=chunk).update(
+                rule_grade=template.rule_grade, rule_score=template.rule_score
+            )
+    print(
+        f"  stored {len(found)} review findings on each of {len(pending)} versions "
+        f"({time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -245,6 +306,7 @@ def main() -> None:
     from jixiao.storage.models import GoalTable, Organisation
 
     root = Organisation.objects.get(name=ROOT, parent=None)
+    store_findings_like_imports(root.path)
     ids = list(
         GoalTable.objects.filter(organisation__path__startswith=root.path).values_list(
             "id", flat=True
