@@ -92,11 +92,11 @@ def test_folder_walk_takes_files_by_content_and_skips_the_rest(tmp_path: Path) -
     assert len(json.loads(result.stdout)["documents"]) == 2
 
 
-@pytest.mark.parametrize("command", ["parse", "check"])
-def test_folder_without_readable_files_is_a_usage_error(tmp_path: Path, command: str) -> None:
+@pytest.mark.parametrize("command", [["parse"], ["check"], ["convert", "-o", "out.xlsx"]])
+def test_folder_without_readable_files_is_a_usage_error(tmp_path: Path, command: list[str]) -> None:
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     (tmp_path / "sub").mkdir()
-    result = run_cli(command, str(tmp_path))
+    result = run_cli(*command, str(tmp_path))
     assert result.returncode == 2
     assert f"no readable files in {tmp_path}" in result.stderr
     assert "Traceback" not in result.stderr

@@ -398,6 +398,61 @@ def test_separate_unit_column_joins_a_value_printed_without_its_unit(tmp_path: P
     assert satisfied.annual_target.unit == "%" and ("度量单位", "%") in satisfied.extra
 
 
+def test_project_list_is_not_a_table_and_labels_over_values_are_a_header(
+    tmp_path: Path,
+) -> None:
+    copy = tmp_path / "list.txt"
+    copy.write_text(
+        "2024年部门项目支出预算表\n单位：万元\n"
+        "项目名称\t项目类别\t资金来源\t预算数\t备注\n"
+        "城乡环卫保洁\t一般项目\t财政拨款\t1200.00\t\n"
+        "校舍维修改造\t一般项目\t财政拨款\t28600.00\t\n"
+        "合计\t\t\t29800.00\t\n"
+        "项目名称\t主管部门\t实施单位\n"
+        "城乡环卫保洁\t某区城市管理局\t某区环卫所\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t保洁面积\t≥100万平方米\n",
+        "utf-8",
+    )
+    doc = parse_file(copy)
+    (table,) = doc.tables  # the list of projects with their budgets opens no table
+    h = table.header
+    assert (h.name, h.department, h.unit) == ("城乡环卫保洁", "某区城市管理局", "某区环卫所")
+    assert [i.name for i in table.indicators] == ["保洁面积"]
+
+
+def test_header_and_indicators_in_separate_html_tables_with_a_code_cell() -> None:
+    doc = parse("p17_separate_header_and_indicator_tables.html")
+    first, second = doc.tables
+    assert (first.header.name, first.header.code) == ("公共法律服务体系建设", "3401002024000123")
+    assert first.header.unit == "某市法律援助中心" and first.header.year == 2024
+    assert first.header.budget.amount is not None
+    assert first.header.budget.amount.value == Decimal("86.4")
+    assert len(first.indicators) == 3
+    assert levels(row(first, "案件质量评查合格率")) == ("产出指标", "质量指标")
+    assert second.header.name == "人民调解员补贴" and len(second.indicators) == 1
+
+
+def test_outline_numbering_before_labels_and_names(tmp_path: Path) -> None:
+    copy = tmp_path / "numbered.txt"
+    copy.write_text(
+        "项目绩效目标表\n项目名称\t编号标签\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "一、产出指标\t1.数量指标\t（1）培训人数\t≥100人\n"
+        "\t2.质量指标\t（2）合格率\t≥95%\n"
+        "二、效益指标\t（一）社会效益指标\t群众受益程度\t明显\n",
+        "utf-8",
+    )
+    doc = parse_file(copy)
+    (table,) = doc.tables
+    people, rate, benefit = table.indicators
+    assert (people.level1, people.level2, people.name) == ("产出指标", "数量指标", "培训人数")
+    assert people.category is Level1.OUTPUT and ("一级指标(原文)", "一、产出指标") in people.extra
+    assert (rate.level2, rate.name) == ("质量指标", "合格率")
+    assert benefit.category is Level1.BENEFIT and benefit.level2 == "社会效益指标"
+    assert codes(doc).count("B013") == 2
+
+
 def _layouts(text: str) -> dict[str, str]:
     """The same tab-separated disclosure as other copies would give it: a Markdown-framed pipe
     copy (text lines unframed), a space-separated PDF text layer, and an HTML page."""

@@ -84,7 +84,9 @@ def test_every_explanation_and_message_reads_in_chinese() -> None:
 def test_numbers_units_and_names_pass_through() -> None:
     text = "正向 ≥: 25 × 7000 / 8000 = 21.88; A ≥ 8000册 gives full marks"
     assert to_chinese(text) == "正向 ≥: 25 × 7000 / 8000 = 21.88；满分条件：A ≥ 8000册"
-    message = "测试项目: indicator '读者满意度': no 实际完成值 given; it scores nothing until one is"
+    message = (
+        "测试项目: indicator '读者满意度': no 实际完成值 given; it scores nothing until one is"
+    )
     assert to_chinese(message) == "测试项目: 指标「读者满意度」：未填写实际完成值，填写后才计分"
 
 

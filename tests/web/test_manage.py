@@ -1,4 +1,4 @@
-"""管理员: organisations and accounts through the management pages, permission-checked and audited."""
+"""管理员: organisations and accounts via the management pages, permission-checked, audited."""
 
 from __future__ import annotations
 

@@ -16,13 +16,12 @@ from jixiao.io import readers
 from jixiao.io.formats import SUFFIXES, Format, detect
 from jixiao.io.table import RawDocument
 
-
 # Suffixes that are never an input: skipped in folder walks without opening the file.
-BINARY_SUFFIXES = frozenset(
-    ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .ico .svg .mp3 .mp4 .avi .mov .wav "
-    ".zip .7z .rar .gz .bz2 .xz .tar .exe .dll .so .dylib .bin .pyc .o .a .class .jar "
-    ".db .sqlite .sqlite3 .woff .woff2 .ttf .otf .ttc".split()
+_BINARY_WORDS = (
+    "png jpg jpeg gif bmp tif tiff webp ico svg mp3 mp4 avi mov wav zip 7z rar gz bz2 xz tar "
+    "exe dll so dylib bin pyc o a class jar db sqlite sqlite3 woff woff2 ttf otf ttc"
 )
+BINARY_SUFFIXES = frozenset(f".{word}" for word in _BINARY_WORDS.split())
 
 
 def expand_inputs(paths: Iterable[Path]) -> Iterator[Path]:

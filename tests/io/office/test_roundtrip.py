@@ -1,5 +1,6 @@
-"""Round trip: write generated goal tables with every writer, read them back with the readers
-and the builder, and get the same tables (names, header fields, budget, indicators).
+"""Round trip: write generated goal tables with every writer (csv and json included), read
+them back with the readers and the builder, and get the same tables (names, header fields,
+budget, indicators).
 
 Generated tables cover every target kind, long texts, many indicators and both framework
 generations (成本 as a 二级 under 产出, and 成本 as its own 一级). Few examples per format:
@@ -151,3 +152,15 @@ def test_html_round_trip(tables: list[GoalTable], one_per_page: bool) -> None:
 @given(st.lists(goal_tables(), min_size=1, max_size=3), st.booleans())
 def test_pdf_round_trip(tables: list[GoalTable], one_per_page: bool) -> None:
     round_trip("pdf", tables, one_per_page)
+
+
+@SLOW
+@given(st.lists(goal_tables(), min_size=1, max_size=3), st.booleans())
+def test_csv_round_trip(tables: list[GoalTable], one_per_page: bool) -> None:
+    round_trip("csv", tables, one_per_page)
+
+
+@SLOW
+@given(st.lists(goal_tables(), min_size=1, max_size=3), st.booleans())
+def test_json_round_trip(tables: list[GoalTable], one_per_page: bool) -> None:
+    round_trip("json", tables, one_per_page)

@@ -163,7 +163,7 @@ def test_pdf_font_chosen_by_environment(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert fonts == {"DroidSansFallback"}  # the PostScript name inside the file
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf", "html"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_written_forms_read_back(fmt: str, tmp_path: Path) -> None:
     path = write(tmp_path, fmt, goal_tables())
     doc = parse_file(path)
@@ -311,7 +311,7 @@ def test_no_tables_still_gives_a_valid_file() -> None:
         assert render(fmt, [])
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf", "html"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_selfeval_reads_back_with_its_scores(fmt: str, tmp_path: Path) -> None:
     want = selfeval_table()
     (got,) = parse_file(write(tmp_path, fmt, [want])).tables

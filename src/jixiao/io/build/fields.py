@@ -84,10 +84,35 @@ def header_line(self: Walker, line: Line) -> None:
     elif line.layout is Layout.STREAM:
         self._header_cells(line.pieces, stream=True, row=False)
     else:
-        if self._list_labels(line.filled):
+        if self._labels_over_values(line) or self._list_labels(line.filled):
             return
         # blank positions kept: a blank after a label is an empty value, not a wrap
         self._header_cells(list(line.pieces), stream=False, row=True)
+
+
+def labels_over_values(self: Walker, line: Line) -> bool:
+    """项目名称 | 主管部门 | 实施单位 over a row of their values (a header printed as a small
+    table): each label takes the cell under it; the row of values is used up."""
+    at = self.at + 1
+    if len(line.filled) < 2 or at >= len(self.lines):
+        return False
+    below = self.lines[at]
+    if below.layout is not Layout.GRID or len(below.pieces) < len(line.pieces):
+        return False
+    labels = [(k, p) for k, p in enumerate(line.pieces) if not p.blank]
+    if not all(field_of_label(p.clean) is not None for _, p in labels):
+        return False
+    under = [below.pieces[k] for k, _ in labels]
+    if any(u.blank or field_of_label(u.clean) or column_of(u.clean) for u in under):
+        return False
+    if any(re.match(r"^\d{5,}", norm(u.text)) for u in under):
+        return False  # code rows of a list (505006 学生伙食费 30.00)
+    for (_, label), value in zip(labels, under, strict=True):
+        found = field_of_label(label.clean)
+        assert found is not None
+        self._assign(Pending(found, label.clean, label.source), value)
+    below.replace_pieces([])
+    return True
 
 
 def list_labels(self: Walker, cells: list[Piece]) -> bool:

@@ -44,6 +44,7 @@ from jixiao.io.build.records import (
     next_filled,
     op_only,
     to_indicator,
+    unnumbered,
     where,
 )
 from jixiao.io.build.segment import peel_levels
@@ -474,7 +475,7 @@ class BlockReader:
                 " | ".join([raw_name, *(p.text for _, _, p in record.values if not p.blank)]),
             )
             return
-        name = strip_template_prefix(raw_name)
+        name = strip_template_prefix(unnumbered(raw_name))
         if name != raw_name:
             self._problem(
                 P.NAME_PREFIX,

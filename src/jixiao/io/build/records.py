@@ -29,9 +29,21 @@ SCORE_RESIDUE = re.compile(r"^[(（]?[\d.\-~]+[)）]?分[)）]?$")
 OP_ONLY = re.compile(r"^(≥|≤|>|<|=|≧|≦|>=|<=|＞|＜|＝)$")
 
 
+# Outline numbering before a label or name: 一、 / 1. / （1） / (一)
+NUMBERING = re.compile(
+    r"^([一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|"
+    r"[(（]([一二三四五六七八九十]{1,3}|\d{1,2})[)）])\s*(?=\S)"
+)
+
+
+def unnumbered(text: str) -> str:
+    return NUMBERING.sub("", text.strip())
+
+
 def clean_level(text: str) -> str:
-    """Printed level label without spaces and score suffix: ``产 出 指 标(50分)`` → ``产出指标``."""
-    key = compact(text)
+    """Printed level label without spaces, numbering and score suffix:
+    ``产 出 指 标(50分)`` → ``产出指标``, ``一、产出指标`` → ``产出指标``."""
+    key = unnumbered(compact(text))
     key = re.sub(r"[(（\[【]?[0-9.\-~]+分[)）\]】]?$", "", key)
     key = re.sub(r"[(（][0-9.\-~]+[)）]分$", "", key)
     return key.rstrip(":：") or key
@@ -39,12 +51,16 @@ def clean_level(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_l1(text: str) -> bool:
-    return level1_of_label(text) is not None
+    return level1_of_label(text) is not None or (
+        NUMBERING.match(text) is not None and level1_of_label(unnumbered(text)) is not None
+    )
 
 
 @lru_cache(maxsize=65536)
 def is_l2(text: str) -> bool:
-    return level2_of_label(text) is not None
+    return level2_of_label(text) is not None or (
+        NUMBERING.match(text) is not None and level2_of_label(unnumbered(text)) is not None
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -34,6 +34,7 @@ from jixiao.io.build.fields import (
     funding,
     header_cells,
     header_line,
+    labels_over_values,
     list_labels,
     list_row,
     split_colon_cells,
@@ -77,6 +78,7 @@ class Walker:
     # header fields (fields.py) and the budget block (budget_walk.py)
     _header_line = header_line
     _list_labels = list_labels
+    _labels_over_values = labels_over_values
     _list_row = list_row
     _header_cells = header_cells
     _take_pending = take_pending
@@ -104,6 +106,7 @@ class Walker:
         self.deferred_title: Line | None = None
         self.budget_row: tuple[Piece, list[Piece]] | None = None
         self.doc_unit: MoneyUnit | None = None
+        self.at = 0  # index of the line being read
 
     # --- main loop ------------------------------------------------------------------------
 
@@ -122,6 +125,7 @@ class Walker:
         return self.tables
 
     def _step(self, i: int, line: Line) -> int:
+        self.at = i
         if not line.filled:
             if self.section is Section.INDICATORS and self.reader and line.layout is Layout.STREAM:
                 self.reader.feed(line)
@@ -437,6 +441,7 @@ class Walker:
                 )
         if name:
             code, name = split_code(name)
+        code = v.get(Field.CODE) or code
         budget = Budget(amount=draft.budget_amount, rows=tuple(draft.funding))
         budget_cols: set[BudgetCol] = set()
         if draft.budget_block is not None:

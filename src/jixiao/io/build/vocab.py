@@ -43,6 +43,7 @@ YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 
 class Field(StrEnum):
     NAME = "name"
+    CODE = "code"  # 项目编码 printed in its own cell
     TYPE = "type"
     LEVEL = "level"
     DEPARTMENT = "department"
@@ -69,6 +70,7 @@ _FIELD_LABELS: dict[Field, tuple[str, ...]] = {
         "政策任务",
         "单位专项名称",
     ),
+    Field.CODE: ("项目编码", "项目代码", "项目编号", "项目识别码"),
     Field.TYPE: ("项目类型", "项目分类", "项目类别", "资金类型"),
     Field.LEVEL: ("项目等级", "项目级次", "项目级别"),
     Field.DEPARTMENT: (

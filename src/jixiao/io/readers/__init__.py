@@ -25,6 +25,8 @@ _READERS: dict[Format, str] = {
     Format.DOCX: "jixiao.io.readers.docx:read_docx",
     Format.DOC: "jixiao.io.readers.office:read_doc",
     Format.PDF: "jixiao.io.readers.pdf:read_pdf",
+    Format.JIXIAO_JSON: "jixiao.io.readers.own_formats:read_own_json",
+    Format.JIXIAO_CSV: "jixiao.io.readers.own_formats:read_own_csv",
 }
 
 UNREADABLE = register("F001", Severity.ERROR, "file cannot be read")

@@ -1,5 +1,8 @@
 """``.csv`` exporter: one row per indicator with the header fields repeated (UTF-8 with BOM).
 
+``jixiao parse`` reads this file back (io/readers/own_formats.py): keep the first three column
+titles (format detection keys on them) and add new columns at the end.
+
 The BOM makes Excel open the file as UTF-8. A table without indicators still gives one row
 (its header fields) so no project disappears from the export.
 """
@@ -11,7 +14,7 @@ import io
 
 from jixiao.core.model import GoalTable, Indicator
 from jixiao.io.writers import Exporter, register_exporter
-from jixiao.io.writers.layout import amount_text, dec_text, target_text, year_of
+from jixiao.io.writers.layout import amount_text, dec_text, percent_text, target_text, year_of
 
 COLUMNS = [
     "表类型",
@@ -37,6 +40,16 @@ COLUMNS = [
     "偏差原因分析及改进措施",
     "全年预计完成值",
     "完成目标可能性",
+    # self-evaluation and monitoring: budget execution, result and total (empty on goal tables)
+    "年初预算数（万元）",
+    "全年执行数（万元）",
+    "预算执行率",
+    "预算分值",
+    "预算得分",
+    "预算偏差原因",
+    "实际完成情况",
+    "总分",
+    "其他信息",  # Header.extra, one ``key：value`` per line
 ]
 
 
@@ -77,6 +90,21 @@ def _indicator_cells(ind: Indicator | None) -> list[str]:
     ]
 
 
+def _result_cells(table: GoalTable) -> list[str]:
+    b = table.header.budget
+    return [
+        amount_text(b.initial, with_unit=False),
+        amount_text(b.executed, with_unit=False),
+        percent_text(b.rate),
+        dec_text(b.weight),
+        dec_text(b.score),
+        b.reason or "",
+        table.header.annual_result or "",
+        dec_text(table.total_score),
+        "\n".join(f"{key}：{value}" for key, value in table.header.extra),
+    ]
+
+
 @register_exporter
 class CsvExporter(Exporter):
     id = "csv"
@@ -90,7 +118,8 @@ class CsvExporter(Exporter):
         writer.writerow(COLUMNS)
         for table in self.tables:
             head = _header_cells(table, self.options.year)
+            tail = _result_cells(table)
             indicators: list[Indicator | None] = list(table.indicators) or [None]
             for ind in indicators:
-                writer.writerow(head + _indicator_cells(ind))
+                writer.writerow(head + _indicator_cells(ind) + tail)
         return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy
 
 from jixiao.services import comparison, permissions
 from jixiao.services.findings import findings_for
@@ -92,11 +93,22 @@ def table_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# The exporters name themselves in English; the menu names them in the page's language.
+FORMAT_LABELS = {
+    "csv": gettext_lazy("CSV (one row per indicator)"),
+    "docx": gettext_lazy("Word document (.docx)"),
+    "html": gettext_lazy("Web page (HTML)"),
+    "json": gettext_lazy("JSON (the jixiao parse --json shape)"),
+    "pdf": gettext_lazy("PDF (Chinese font embedded)"),
+    "xlsx": gettext_lazy("Excel workbook (.xlsx)"),
+}
+
+
 def exporter_formats() -> list[tuple[str, str]]:
     """(id, name) of the registered exporters, for the download menu."""
     from jixiao.io.writers import exporters
 
-    return sorted((key, cls.name) for key, cls in exporters().items())
+    return sorted((key, str(FORMAT_LABELS.get(key, cls.name))) for key, cls in exporters().items())
 
 
 def table_history(request: HttpRequest, pk: int) -> HttpResponse:
