@@ -22,10 +22,10 @@ TABLE_PAGES = ("", "history/", "compare/", "edit/", "review/", "evaluation/", "m
 ALLOWED = {"jixiao", "Excel", "Word", "English", "JSON", "HTML", "CSV", "PDF", "parse", "json"}
 ALLOWED |= {"xlsx", "docx", "csv", "pdf", "html", "central", *PERSONAS}
 WORD = re.compile(r"[A-Za-z][A-Za-z_]{3,}")
-# the visible text without raw data (JSON before/after, codes), with every <details> open
+# the visible text without raw data (JSON before/after, codes, option lists), <details> open
 VISIBLE_TEXT = """() => {
   const body = document.body.cloneNode(true);
-  body.querySelectorAll('pre, code, script, template, [hidden]').forEach(e => e.remove());
+  body.querySelectorAll('pre, code, script, template, select, [hidden]').forEach(e => e.remove());
   body.querySelectorAll('details').forEach(d => d.open = true);
   return body.textContent;
 }"""

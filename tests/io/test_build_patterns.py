@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from jixiao.core.model import Document, GoalTable, Indicator, TableKind
+from jixiao.core.money import MoneyUnit
 from jixiao.core.serialize import documents_dict
 from jixiao.core.target import Op, TargetKind
 from jixiao.core.vocabulary import Level1
@@ -451,6 +452,16 @@ def test_outline_numbering_before_labels_and_names(tmp_path: Path) -> None:
     assert (rate.level2, rate.name) == ("质量指标", "合格率")
     assert benefit.category is Level1.BENEFIT and benefit.level2 == "社会效益指标"
     assert codes(doc).count("B013") == 2
+
+
+def test_budget_block_in_yuan_and_a_total_score_off_its_column() -> None:
+    doc = parse("p18_selfeval_amounts_in_yuan.txt")
+    (table,) = doc.tables
+    b = table.header.budget
+    assert b.amount is not None and b.amount.unit is MoneyUnit.YUAN  # 项目资金（元）
+    assert b.amount.value == Decimal("1250000.00")
+    assert b.executed is not None and b.executed.value == Decimal("1187500.00")
+    assert table.total_score == Decimal("97.5")  # 总分 with its one figure in another column
 
 
 def _layouts(text: str) -> dict[str, str]:

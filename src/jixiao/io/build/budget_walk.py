@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jixiao.core.money import MoneyUnit
 from jixiao.io.build.budget import BudgetBlock, budget_header
 from jixiao.io.build.budget_glued import is_glued_figures
 from jixiao.io.build.cells import Line, Piece, decimal_of, is_none_marker
@@ -36,7 +37,9 @@ def budget_start(self: Walker, i: int, line: Line) -> bool:
         roles = budget_header([p.clean for p in line.pieces])
         if roles is None:
             return False
-        self._open_budget(roles)
+        # 项目资金（元）: the label of the block says the unit of its figures
+        notes = (unit_from_note(p.clean) for p in line.filled if budget_column_of(p.clean) is None)
+        self._open_budget(roles, next((u for u in notes if u is not None), None))
         self._budget_header_end = i + 1
         return True
     if line.layout is Layout.STREAM:
@@ -103,10 +106,10 @@ def budget_start(self: Walker, i: int, line: Line) -> bool:
     return True
 
 
-def open_budget(self: Walker, roles: list[BudgetCol | None]) -> None:
+def open_budget(self: Walker, roles: list[BudgetCol | None], unit: MoneyUnit | None = None) -> None:
     d = self.draft
     assert d is not None
-    d.budget_block = BudgetBlock(roles, d.unit)
+    d.budget_block = BudgetBlock(roles, unit or d.unit)
     self.section = Section.BUDGET
     self.pending = []
     self.budget_row = None

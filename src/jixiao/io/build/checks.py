@@ -4,12 +4,19 @@ unfilled targets, Excel date serials, rubric rows; and deviation ticks of monito
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from jixiao.core.model import Indicator
 from jixiao.core.target import TargetKind
 from jixiao.core.text import compact
+from jixiao.io.build import problems as P
 from jixiao.io.build.cells import norm
+from jixiao.io.build.records import where
+
+if TYPE_CHECKING:
+    from jixiao.io.build.indicators import BlockReader
 
 # A target cell left as the template printed it: ``≥**个``, ``……``, ``XX%``, or only a unit.
 _RESIDUE = re.compile(r"^[≥≤><=]*\s*(\*+|x+|X+|…+|\.{3,}|×+)\s*\S{0,4}$")
@@ -60,3 +67,37 @@ def ticked_reasons(extra: tuple[tuple[str, str], ...]) -> str | None:
         if key.startswith("偏差原因") and len(key) > 4 and norm(text) in _TICK:
             picked.append(key.removeprefix("偏差原因分析").removeprefix("偏差原因"))
     return "、".join(picked) or None
+
+
+def checked(self: BlockReader, ind: Indicator) -> Indicator:
+    """Problems on what was read (kept as printed), and ticked deviation categories."""
+    at = ind.source or self.cols.source
+    residue = unfilled_target(ind)
+    if residue is not None:
+        self._problem(
+            P.UNFILLED_TARGET,
+            f"{where(at)}: target of {ind.name!r} is not filled in ({residue!r}: template "
+            "residue or a unit only); kept with no value",
+            at,
+            residue,
+        )
+    serial = date_serial(ind)
+    if serial is not None:
+        self._problem(
+            P.DATE_SERIAL,
+            f"{where(at)}: target {ind.annual_target.raw!r} of {ind.name!r} may be an Excel "
+            f"date serial ({serial}); kept as printed",
+            at,
+            ind.annual_target.raw,
+        )
+    if is_rubric_level(ind.level1) and not self._rubric_told:
+        self._rubric_told = True
+        self._problem(
+            P.RUBRIC_SHEET,
+            f"{where(at)}: rubric-style score sheet (一级 {ind.level1}): its score rows are "
+            "read as indicators under their own 一级, with weights and scores, no targets",
+            at,
+            ind.level1 or "",
+        )
+    reasons = ticked_reasons(ind.extra) if ind.deviation is None else None
+    return replace(ind, deviation=reasons) if reasons else ind

@@ -13,9 +13,7 @@ Every repair, skip and guess is a problem; nothing is dropped silently.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from jixiao.core.model import Indicator
 from jixiao.core.problems import ProblemCode, make
 from jixiao.core.source import SourceLocation
 from jixiao.io.build import problems as P
@@ -31,7 +29,7 @@ from jixiao.io.build.cells import (
     norm,
     strip_template_prefix,
 )
-from jixiao.io.build.checks import date_serial, is_rubric_level, ticked_reasons, unfilled_target
+from jixiao.io.build.checks import checked, unfilled_target
 from jixiao.io.build.columns import Columns
 from jixiao.io.build.records import (
     SCORE_RESIDUE,
@@ -76,6 +74,7 @@ class BlockReader:
     _total_text = total_text
     _wrapped_name = wrapped_name
     _flush_waiting = flush_waiting
+    _checked = checked
 
     def __init__(self, cols: Columns, table_index: int) -> None:
         self.cols = cols
@@ -383,12 +382,16 @@ class BlockReader:
         if positional is not None and len(positional) == len(self.cols.roles):
             weight_at = self.cols.index(Col.WEIGHT)
             score_at = self.cols.index(Col.SCORE)
-            if score_at is not None and not positional[score_at].blank:
-                self.result.total_score = decimal_of(positional[score_at].text)
-            if weight_at is not None and not positional[weight_at].blank:
-                self.result.weight_total = decimal_of(positional[weight_at].text)
+            score = positional[score_at] if score_at is not None else None
+            weight = positional[weight_at] if weight_at is not None else None
+            if score is not None and not score.blank:
+                self.result.total_score = decimal_of(score.text)
+            if weight is not None and not weight.blank:
+                self.result.weight_total = decimal_of(weight.text)
                 if self.result.total_score is None:
-                    self._weight_total_problem(positional[weight_at])
+                    self._weight_total_problem(weight)
+            if (score is None or score.blank) and (weight is None or weight.blank):
+                self._total_elsewhere(filled)
             return True
         numbers = []
         for p in filled[1:]:
@@ -400,6 +403,15 @@ class BlockReader:
             numbers.insert(0, Piece(inline.group(1), filled[0].source))
         self._total_value(numbers, filled[0])
         return True
+
+    def _total_elsewhere(self, filled: list[Piece]) -> None:
+        """A total row whose figures are not under 分值/得分 (a shifted copy): one figure after
+        总分 is the score; otherwise the figures are read in 分值, 得分 order."""
+        numbers = [p for p in filled[1:] if decimal_of(p.text) is not None]
+        if len(numbers) == 1 and _SCORE_TOTAL.match(norm(filled[0].text)):
+            self.result.total_score = decimal_of(numbers[0].text)
+        elif numbers:
+            self._total_value(numbers, filled[0])
 
     def _total_value(self, numbers: list[Piece], label: Piece | None) -> None:
         order = [r for r in self.cols.roles if r in (Col.WEIGHT, Col.SCORE)]
@@ -486,38 +498,8 @@ class BlockReader:
         self._counts.append(len(record.values))  # cells present (blank positions count)
         self.result.indicators.append(self._checked(to_indicator(record, display(name))))
 
-    def _checked(self, ind: Indicator) -> Indicator:
-        """Problems on what was read (kept as printed), and ticked deviation categories."""
-        at = ind.source or self.cols.source
-        residue = unfilled_target(ind)
-        if residue is not None:
-            self._problem(
-                P.UNFILLED_TARGET,
-                f"{where(at)}: target of {ind.name!r} is not filled in ({residue!r}: template "
-                "residue or a unit only); kept with no value",
-                at,
-                residue,
-            )
-        serial = date_serial(ind)
-        if serial is not None:
-            self._problem(
-                P.DATE_SERIAL,
-                f"{where(at)}: target {ind.annual_target.raw!r} of {ind.name!r} may be an Excel "
-                f"date serial ({serial}); kept as printed",
-                at,
-                ind.annual_target.raw,
-            )
-        if is_rubric_level(ind.level1) and not self._rubric_told:
-            self._rubric_told = True
-            self._problem(
-                P.RUBRIC_SHEET,
-                f"{where(at)}: rubric-style score sheet (一级 {ind.level1}): its score rows are "
-                "read as indicators under their own 一级, with weights and scores, no targets",
-                at,
-                ind.level1 or "",
-            )
-        reasons = ticked_reasons(ind.extra) if ind.deviation is None else None
-        return replace(ind, deviation=reasons) if reasons else ind
+
+_SCORE_TOTAL = re.compile(r"^(总分|自评总分|项目总得分|综合得分|总得分)")
 
 
 def is_end_line(text: str) -> bool:

@@ -65,6 +65,7 @@ from jixiao.io.build.vocab import (
     BudgetCol,
     Col,
     Field,
+    budget_column_of,
     column_of,
     field_of_label,
     is_long_term_label,
@@ -150,6 +151,9 @@ class Walker:
             self.doc_unit = unit
             if self.draft:
                 self.draft.unit = unit
+        label_unit = _budget_label_unit(line)
+        if label_unit is not None and self.draft is not None:
+            self.draft.unit = label_unit  # 项目资金（元）: this table's figures are in 元
         if self._is_title(line):
             self._title(line)
             return i + 1
@@ -483,6 +487,13 @@ class Walker:
             title=draft.title,
             source=draft.source,
         )
+
+
+def _budget_label_unit(line: Line) -> MoneyUnit | None:
+    first = line.filled[0].clean
+    if len(first) > 20 or budget_column_of(first) is not BudgetCol.LABEL:
+        return None
+    return unit_from_note(first)
 
 
 def _list_header(line: Line) -> bool:

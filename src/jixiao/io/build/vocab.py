@@ -428,7 +428,10 @@ class BudgetCol(StrEnum):
 _BUDGET_COLUMNS: dict[BudgetCol, tuple[str, ...]] = {
     BudgetCol.LABEL: (
         "项目资金万元",
+        "项目资金元",
         "项目资金",
+        "资金情况元",
+        "资金投入情况元",
         "年度预算数万元",
         "资金投入情况万元",
         "资金情况万元",

@@ -37,6 +37,13 @@ FIELD_LABELS = {
     "review_grade": _("Review grade"),
     "version": _("Version"),
     "reason": _("Reason"),
+    # self-evaluation and monitoring rounds
+    "total_score": _("Total score"),
+    "grade": _("Grade"),
+    "executed": _("Executed (万元)"),
+    "month": _("Month"),
+    "kind": _("Kind"),
+    "light": _("Light"),
 }
 OP_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 ACTION_LABELS = {
