@@ -101,7 +101,7 @@ def test_import_edit_review_approve(
     login(page, base, "dept")
     open_table(page, base, "工会经费")
     page.click("a.button:has-text('部门审核')")
-    page.locator("input[aria-label$='职工人数']").fill("职工人数应与工会会员名册一致")
+    page.locator("textarea[aria-label$='职工人数']").fill("职工人数应与工会会员名册一致")
     page.check("input[name=grade][value='中']")
     shoot(page, "07-review")
     page.click("button[value=return]")

@@ -464,6 +464,21 @@ def test_budget_block_in_yuan_and_a_total_score_off_its_column() -> None:
     assert table.total_score == Decimal("97.5")  # 总分 with its one figure in another column
 
 
+def test_level1_printed_in_the_middle_of_its_merged_cell() -> None:
+    doc = parse("p19_level1_centred_in_merged_cell.txt")
+    (table,) = doc.tables
+    assert [(i.level1, i.name) for i in table.indicators] == [
+        ("产出指标", "培训人数"),  # above the first printed 一级
+        ("产出指标", "合格率"),
+        ("产出指标", "完成时间"),
+        ("效益指标", "群众受益"),  # carried 产出 but 社会效益 belongs under 效益 printed below
+        ("效益指标", "长效机制"),
+        ("满意度指标", "学员满意度"),
+        ("满意度指标", "公众满意度"),
+    ]
+    assert codes(doc).count("B003") == 3
+
+
 def _layouts(text: str) -> dict[str, str]:
     """The same tab-separated disclosure as other copies would give it: a Markdown-framed pipe
     copy (text lines unframed), a space-separated PDF text layer, and an HTML page."""

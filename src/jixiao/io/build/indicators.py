@@ -29,6 +29,7 @@ from jixiao.io.build.cells import (
     norm,
     strip_template_prefix,
 )
+from jixiao.io.build.centered import recentred
 from jixiao.io.build.checks import checked, unfilled_target
 from jixiao.io.build.columns import Columns
 from jixiao.io.build.records import (
@@ -141,6 +142,17 @@ class BlockReader:
         self._flush_stream(at_end)
         self._flush_waiting()
         self._report_empty_level2()  # a last 二级 with nothing under it
+        for k, carried, printed in recentred(self.result.indicators):
+            ind = self.result.indicators[k]
+            at = ind.source or self.cols.source
+            self._problem(
+                P.SHIFTED_ROW,
+                f"{where(at)}: {ind.name!r} carried 一级 {carried} but its 二级 {ind.level2} "
+                f"belongs under {printed}, printed on a later row (a vertically centred "
+                "merged cell); read under it",
+                at,
+                ind.name,
+            )
         counts = self._counts
         if at_end and len(counts) >= 2 and counts[-1] < max(counts[:-1]):
             self.result.cut = True  # the last row has fewer cells than the rows before it

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jixiao.core.target import Target, TargetKind
@@ -241,12 +242,26 @@ def op_symbol(op: str) -> str:
 
 @register.filter
 def where(location: Any) -> str:
-    """A source location without its file name (the page already names the file)."""
+    """A source location in words, without its file name (the page already names the file):
+    ``工作表 项目1 第13行 第4列`` / ``第1页 第13行``; English pages keep ``p1:r13:c4``."""
     if location is None:
         return ""
-    text = str(location.short())
-    prefix = f"{location.file}:"
-    return text[len(prefix) :] if text.startswith(prefix) else text
+    if (get_language() or "zh").startswith("en"):
+        text = str(location.short())
+        prefix = f"{location.file}:"
+        return text[len(prefix) :] if text.startswith(prefix) else text
+    parts = []
+    if location.sheet is not None:
+        parts.append(f"工作表 {location.sheet}")
+    if location.page is not None:
+        parts.append(f"第{location.page}页")
+    if location.line is not None:
+        parts.append(f"第{location.line}行")
+    elif location.row is not None:
+        parts.append(f"第{location.row}行")
+    if location.column is not None:
+        parts.append(f"第{location.column}列")
+    return " ".join(parts)
 
 
 @register.inclusion_tag("jixiao/_barchart.html")
