@@ -78,8 +78,9 @@ def empty_folders(paths: Iterable[Path]) -> list[Path]:
     return [p for p in paths if p.is_dir() and next(expand_inputs([p]), None) is None]
 
 
-def read_raw(path: Path) -> RawDocument:
+def read_raw(path: Path | str) -> RawDocument:
     """Read one file into the neutral tables; never raises."""
+    path = Path(path)
     name = str(path)
     here = SourceLocation(name)
     try:
@@ -106,8 +107,9 @@ def _internal(here: SourceLocation, exc: BaseException) -> Problem:
     return make(readers.INTERNAL, f"internal error, please report it: {detail}", here)
 
 
-def parse_file(path: Path) -> Document:
+def parse_file(path: Path | str) -> Document:
     """Read and build one file into a :class:`Document`; never raises."""
+    path = Path(path)
     from jixiao.io.build import build_document
 
     with fewer_collections():
