@@ -47,11 +47,12 @@ class FundingRow:
     label: str
     initial: Amount | None = None  # 年初预算数
     budget: Amount | None = None  # 全年预算数 / 调整后预算数
-    executed: Amount | None = None  # 全年执行数
+    executed: Amount | None = None  # 全年执行数 (monitoring: 1-N月执行数)
     rate: Decimal | None = None  # 执行率, percent
     weight: Decimal | None = None  # 分值
     score: Decimal | None = None  # 得分
     source: SourceLocation | None = None
+    forecast: Amount | None = None  # 全年预计执行数 (monitoring)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ def funding_row_dict(row: FundingRow) -> dict[str, Any]:
         "rate": dec(row.rate),
         "weight": dec(row.weight),
         "score": dec(row.score),
+        "forecast": _wan(row.forecast),
     }
 
 
