@@ -53,6 +53,8 @@ def test_every_page_as_every_persona(browser: Any, live_server: Any, settings: A
     base = live_server.url
     folder = SCREENSHOTS / "personas"
     folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):  # table ids differ between runs: keep this run's only
+        old.unlink()
     english: dict[str, list[str]] = {}
     seen = 0
     for user in PERSONAS:

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from jixiao.core.model import Document, GoalTable, Indicator, TableKind
-from jixiao.core.money import MoneyUnit
+from jixiao.core.money import Amount, MoneyUnit
 from jixiao.core.serialize import documents_dict
 from jixiao.core.target import Op, TargetKind
 from jixiao.core.vocabulary import Level1
@@ -151,12 +151,11 @@ def test_monitoring_html_with_deviation_categories_and_likelihood() -> None:
     doc = parse("p04_monitor.html")
     (table,) = doc.tables
     assert table.kind is TableKind.MONITOR and table.complete
-    # the breadcrumb (首页 > 信息公开) is page chrome; 全年预计执行数 has no model field
-    assert table.header.extra == (
-        ("年度资金总额 全年预计执行数", "500"),
-        ("其中：财政拨款 全年预计执行数", "500"),
-    )
+    # the breadcrumb (首页 > 信息公开) is page chrome; 全年预计执行数 goes to FundingRow.forecast
+    # and, for the total row, to the exporters' budget_forecast key; 1-7月 gives monitor_month
+    assert table.header.extra == (("budget_forecast", "500"), ("monitor_month", "7"))
     b = table.header.budget
+    assert [r.forecast for r in b.rows] == [Amount(Decimal("500"), MoneyUnit.WAN)] * 2
     assert b.amount is not None and b.amount.value == Decimal("500")
     assert b.executed is not None and b.executed.value == Decimal("265.5")
     assert b.rate == Decimal("53.1") and len(b.rows) == 2
@@ -279,7 +278,8 @@ def test_monitoring_table_copied_one_cell_per_line() -> None:
     assert b.initial is not None and b.initial.value == Decimal("860")
     assert b.executed is not None and b.executed.value == Decimal("301")  # 1-7月执行数
     assert b.rate == Decimal("35")
-    assert ("年度资金总额 全年预计执行数", "860") in table.header.extra
+    assert ("budget_forecast", "860") in table.header.extra
+    assert b.rows[0].forecast == Amount(Decimal("860"), MoneyUnit.WAN)
     assert len(table.indicators) == 5
     pipes = row(table, "新建供水管网长度")
     assert pipes.actual is not None and pipes.actual.raw == "18公里"

@@ -464,3 +464,28 @@ def test_random_bytes_never_raise(tmp_path_factory, data: bytes) -> None:
     path.write_bytes(data)
     assert isinstance(read_text(path), RawDocument)
     assert isinstance(read_csv(path), RawDocument)
+
+
+@pytest.mark.parametrize("rule", ["", "|---|---|---|\n"])
+def test_text_line_directly_above_a_framed_table_is_its_own_row(tmp_path: Path, rule: str) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "2024年项目绩效目标表\n"
+        f"| 项目名称 | 校舍维修 | 备注 |\n{rule}"
+        "| 一级指标 | 产出指标 | 无 |\n"
+        "|  | 数量指标 | 无 |\n"
+        "说明：单位万元\n"
+        "| 项目名称 | 道路养护 | 备注 |\n"
+        "| 一级指标 | 效益指标 | 无 |\n",
+        encoding="utf-8",
+    )
+    doc = read_text(path)
+    assert layouts(doc) == [L, G, L, G]
+    assert doc.tables[0].texts() == [["2024年项目绩效目标表"]]
+    assert doc.tables[1].texts() == [
+        ["项目名称", "校舍维修", "备注"],
+        ["一级指标", "产出指标", "无"],
+        ["", "数量指标", "无"],
+    ]
+    assert doc.tables[2].texts() == [["说明：单位万元"]]
+    assert doc.tables[3].texts()[0] == ["项目名称", "道路养护", "备注"]

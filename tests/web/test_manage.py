@@ -46,6 +46,7 @@ def test_the_page_exists_only_for_administrators(world: Any, admins: dict[str, A
     assert "测试单位甲" in html and "测试单位乙" in html
     assert "测试单位丙" not in html and "另一主管部门" not in html
     assert "用户与单位" in html  # the menu entry, in Chinese
+    assert "停用账号 colleague？停用后将无法登录。" in html  # asked before it happens
 
 
 def test_list_query_count_does_not_grow_with_accounts(

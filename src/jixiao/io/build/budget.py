@@ -58,6 +58,7 @@ class BudgetBlock:
     reason: str | None = None
     problems: list[Problem] = field(default_factory=list)
     extra: list[tuple[str, str]] = field(default_factory=list)
+    title: str = ""  # the header's label cell (项目资金（万元）): names a row printed without one
 
     @property
     def value_roles(self) -> list[BudgetCol]:
@@ -66,18 +67,23 @@ class BudgetBlock:
     def add_grid_row(self, pieces: list[Piece]) -> None:
         """A GRID row: cells are read under the header column they sit in."""
         label_at = next((k for k, p in enumerate(pieces) if not p.blank), 0)
+        label, first = pieces[label_at], label_at + 1
+        if label_at and self.title and _is_figure(self.roles, label_at):
+            # the block's label cell spans the header and its only row (rowspan=2): the
+            # figures start at once; the row is named by that label
+            label, first = Piece(self.title, pieces[label_at].source), label_at
         got: dict[BudgetCol, str] = {}
         for k, cell in enumerate(pieces):
             role = self.roles[k] if k < len(self.roles) else None
-            if k <= label_at or role is None or role is BudgetCol.LABEL:
+            if k < first or role is None or role is BudgetCol.LABEL:
                 continue
             if cell.clean and not is_none_marker(cell.clean):
                 got[role] = cell.clean
         if len(pieces) < len(self.roles) and not got:
             # a left-packed copy (merged cells dropped): read the cells in header order
-            self.add_row(pieces[label_at], pieces[label_at + 1 :])
+            self.add_row(label, pieces[first:])
             return
-        self._append(pieces[label_at], got)
+        self._append(label, got)
 
     def add_row(self, label: Piece, cells: list[Piece]) -> None:
         """Cells in header order (STREAM and text rows)."""
@@ -93,8 +99,6 @@ class BudgetBlock:
             got = self._unglued(label, got)
         if BudgetCol.REASON in got:
             self.reason = self.reason or got[BudgetCol.REASON]
-        if BudgetCol.FORECAST in got:  # no field in FundingRow: kept as a labelled extra
-            self.extra.append((f"{label.clean} 全年预计执行数", got[BudgetCol.FORECAST]))
         self.rows.append(
             FundingRow(
                 label=label.clean,
@@ -105,6 +109,7 @@ class BudgetBlock:
                 weight=decimal_of(got.get(BudgetCol.WEIGHT)),
                 score=decimal_of(got.get(BudgetCol.SCORE)),
                 source=label.source,
+                forecast=self._amount(got.get(BudgetCol.FORECAST)),
             )
         )
 
@@ -143,6 +148,16 @@ class BudgetBlock:
             return None
         return parse_amount(text, self.unit)
 
+    def forecast_extra(self) -> list[tuple[str, str]]:
+        """``budget_forecast`` (全年预计执行数 of the whole budget, 万元) for Header.extra, the key
+        the exporters write: from the total row, or the only row; Budget has no field for it."""
+        total = next((r for r in self.rows if _is_total(r.label)), None)
+        if total is None and len(self.rows) == 1:
+            total = self.rows[0]
+        if total is None or total.forecast is None:
+            return []
+        return [("budget_forecast", format(total.forecast.in_wan(), "f"))]
+
     def budget(self, source: SourceLocation | None) -> Budget:
         total = next((r for r in self.rows if _is_total(r.label)), None)
         if total is None and self.rows:
@@ -162,6 +177,10 @@ class BudgetBlock:
             rows=tuple(self.rows),
             source=total.source or source,
         )
+
+
+def _is_figure(roles: list[BudgetCol | None], k: int) -> bool:
+    return k < len(roles) and roles[k] in (BudgetCol.INITIAL, BudgetCol.BUDGET, BudgetCol.EXECUTED)
 
 
 def _is_total(label: str) -> bool:

@@ -40,6 +40,9 @@ def budget_start(self: Walker, i: int, line: Line) -> bool:
         # 项目资金（元）: the label of the block says the unit of its figures
         notes = (unit_from_note(p.clean) for p in line.filled if budget_column_of(p.clean) is None)
         self._open_budget(roles, next((u for u in notes if u is not None), None))
+        self._note_month([p.clean for p in line.pieces])
+        if self.draft is not None and self.draft.budget_block is not None:
+            self.draft.budget_block.title = line.pieces[0].clean
         self._budget_header_end = i + 1
         return True
     if line.layout is Layout.STREAM:
@@ -73,6 +76,7 @@ def budget_start(self: Walker, i: int, line: Line) -> bool:
         if roles[0] is not BudgetCol.LABEL:
             roles = [BudgetCol.LABEL, *roles]
         self._open_budget(roles)
+        self._note_month(texts)
         self._budget_header_end = j
         return True
     cells = split_labels(line.pieces[0].text)
@@ -97,6 +101,7 @@ def budget_start(self: Walker, i: int, line: Line) -> bool:
             [Piece(c, line.source) for c in cells[:label_at]], stream=False, row=True
         )
     self._open_budget([BudgetCol.LABEL, *roles])
+    self._note_month(cells[start:end])
     self._budget_header_end = i + 1
     rest = [Piece(c, line.source) for c in cells[end:]]
     for k, piece in enumerate(rest):

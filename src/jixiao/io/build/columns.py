@@ -16,7 +16,7 @@ from jixiao.io.build.vocab import STRONG_COLUMNS, Col, column_of, is_long_term_l
 from jixiao.io.table import Layout
 
 # Columns whose cells are free text that may be missing in copies without cell borders.
-OPTIONAL = frozenset({Col.DEVIATION, Col.EXTRA, Col.LIKELIHOOD, Col.UNIT})
+OPTIONAL = frozenset({Col.DEVIATION, Col.EXTRA, Col.LIKELIHOOD, Col.UNIT, Col.LIGHT})
 
 
 @dataclass(slots=True)

@@ -56,6 +56,7 @@ class Draft:
     unit: MoneyUnit = MoneyUnit.WAN
     last_text_field: Field | None = None
     list_layout: bool = False
+    month: int | None = None  # monitoring cut-off month (1-7月执行情况): Header.extra
 
     @property
     def has_content(self) -> bool:

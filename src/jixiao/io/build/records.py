@@ -21,7 +21,7 @@ from jixiao.io.build.cells import (
     make_target,
     norm,
 )
-from jixiao.io.build.vocab import Col
+from jixiao.io.build.vocab import Col, light_of
 
 SCORE_RESIDUE = re.compile(r"^[(（]?[\d.\-~]+[)）]?分[)）]?$")
 
@@ -134,6 +134,10 @@ def to_indicator(record: Record, name: str) -> Indicator:
         cells[role] = text
     if record.group:
         extra.insert(0, ("绩效目标", record.group))
+    light_text = cells.get(Col.LIGHT)
+    if light_text:
+        light = light_of(light_text)  # 红灯 / 绿色 / red: the exporters' ``light`` key
+        extra.append(("light", light) if light else ("预警", light_text))
     op = cells.get(Col.OP) or None
     if op is not None and not OP_ONLY.match(norm(op)):
         extra.append(("指标性质", op))  # 定性 / 定量 / 正向: a kind, not a comparator

@@ -34,9 +34,6 @@ def lines_of(raw: RawDocument) -> list[Line]:
 
 
 def _lines_of_table(table: Table, block: int) -> list[Line]:
-    framed = _framed_rows(table) if table.layout is Layout.STREAM else None
-    if framed is not None:
-        return framed_lines(framed, block)
     lines: list[Line] = []
     for row in table.rows:
         if not row:
@@ -48,51 +45,11 @@ def _lines_of_table(table: Table, block: int) -> list[Line]:
                 line.under = [_origin_text(table, cell) for cell in row]
             lines.append(line)
         elif table.layout is Layout.STREAM:
-            if framed is not None:
-                continue
             for piece in pieces:
                 lines.append(Line([piece], Layout.STREAM, piece.source, block))
         else:
             text = " ".join(p.text for p in pieces if p.text.strip())
             lines.append(Line([Piece(text, row[0].source)], Layout.LINES, row[0].source, block))
-    return lines
-
-
-# A framed pipe copy (``| a | b |`` on every line) that reached the builder as a cell stream
-# (the reader took a text line before it for a cell): every line starts with the empty cell
-# before its first ``|``. Such a stream is regrouped by line, one row per line.
-MIN_FRAMED_SHARE = 0.8
-
-
-def _framed_rows(table: Table) -> list[list[Cell]] | None:
-    groups: list[list[Cell]] = []
-    for row in table.rows:
-        for cell in row:
-            line = cell.source.line
-            if line is None:
-                return None
-            if groups and groups[-1][0].source.line == line:
-                groups[-1].append(cell)
-            else:
-                groups.append([cell])
-    multi = [g for g in groups if len(g) >= 3]
-    if len(multi) < 3 or len(multi) < 0.6 * len(groups):
-        return None
-    framed = sum(1 for g in multi if not g[0].text.strip())
-    return groups if framed >= MIN_FRAMED_SHARE * len(multi) else None
-
-
-def framed_lines(groups: list[list[Cell]], block: int) -> list[Line]:
-    lines: list[Line] = []
-    for group in groups:
-        if len(group) >= 2 and not group[0].text.strip():
-            group = group[1:]  # the frame before the first |
-        pieces = [Piece(c.text, c.source) for c in group]
-        if len(pieces) == 1:
-            if pieces[0].text.strip():
-                lines.append(Line(pieces, Layout.LINES, pieces[0].source, block))
-            continue
-        lines.append(Line(pieces, Layout.GRID, pieces[0].source, block))
     return lines
 
 

@@ -69,6 +69,8 @@ from jixiao.io.build.vocab import (
     column_of,
     field_of_label,
     is_long_term_label,
+    month_of_column,
+    month_of_value,
 )
 from jixiao.io.table import Layout
 
@@ -94,6 +96,12 @@ class Walker:
     _budget_stream = budget_stream
     _flush_budget_row = flush_budget_row
     _end_budget = end_budget
+
+    def _note_month(self, labels: list[str]) -> None:
+        """The cut-off month a monitoring column header names (1-7月执行情况), first one wins."""
+        if self.draft is None or self.draft.month is not None:
+            return
+        self.draft.month = next(filter(None, map(month_of_column, labels)), None)
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
@@ -158,8 +166,7 @@ class Walker:
             self._title(line)
             return i + 1
         if line.layout is Layout.GRID and len(line.filled) > 1:
-            self._leading_year(line)  # a (2024年度) line glued onto the first row by a copy
-            text = line.text
+            text = line.text  # split_colon_cells may have split a cell
         year_only = _YEAR_LINE.match(norm(text))
         if year_only:
             if self.draft is not None and self.draft.year is None:
@@ -257,23 +264,6 @@ class Walker:
         self._close(at_end=False)
         self._title(line)
 
-    def _leading_year(self, line: Line) -> None:
-        """A copy glued the line above a framed table (its title or year) onto the first row:
-        ``标题 | 项目名称 | XX``. The title or year is taken and the row read without it."""
-        first = line.filled[0]
-        if field_of_label(line.filled[1].clean) is None or field_of_label(first.clean):
-            return
-        year = _YEAR_LINE.match(norm(first.text))
-        key = compact(first.text)
-        if year is not None:
-            if self.draft is not None and self.draft.year is None:
-                self.draft.year = int(year.group(1))
-        elif TITLE_RE.search(key) and len(key) <= 60:
-            self._title(Line([first], Layout.LINES, first.source, line.block))
-        elif not key.endswith("表"):
-            return
-        line.replace_pieces([p for p in line.pieces if p is not first])
-
     def _same_name(self, i: int, line: Line) -> bool:
         """项目名称 and 项目支出名称 both printed with one value: one table, not two."""
         d = self.draft
@@ -354,6 +344,7 @@ class Walker:
         previous = self.last_reader
         self.draft.saw_block = True
         self.draft.columns |= {r for r in cols.roles if r is not None}
+        self._note_month(cols.labels)
         self.reader = BlockReader(cols, self.draft.index)
         if previous is not None and previous.cols.labels == cols.labels:
             # the column header repeated at a page top: merged labels carry on across it
@@ -454,7 +445,8 @@ class Walker:
             block_budget = draft.budget_block.budget(None)
             draft.problems.extend(draft.budget_block.problems)
             draft.budget_block.problems.clear()
-            draft.extra.extend(x for x in draft.budget_block.extra if x not in draft.extra)
+            block_extra = [*draft.budget_block.extra, *draft.budget_block.forecast_extra()]
+            draft.extra.extend(x for x in block_extra if x not in draft.extra)
             if block_budget.amount is not None or draft.budget_amount is None:
                 budget = block_budget
         period = parse_period(v.get(Field.PERIOD, "")) if v.get(Field.PERIOD) else Period()
@@ -474,7 +466,7 @@ class Walker:
             annual_goal=v.get(Field.ANNUAL_GOAL) or None,
             annual_result=v.get(Field.ANNUAL_RESULT) or None,
             year=year,
-            extra=tuple(draft.extra),
+            extra=tuple(with_month(draft.extra, draft.month)),
             sources=tuple(draft.sources),
         )
         kind = kind_of(draft.title, draft.columns, budget_cols)
@@ -531,3 +523,15 @@ def _header_end(text: str) -> int:
 
 
 __all__ = ["Col", "Draft", "Walker"]
+
+
+def with_month(extra: list[tuple[str, str]], month: int | None) -> list[tuple[str, str]]:
+    """Header.extra with ``monitor_month`` (the exporters' key, an integer string) added from a
+    printed 监控月份 / monitor_month field or else the 1-N月 column headers."""
+    keys = dict(extra)
+    printed = month_of_value(keys.get("monitor_month") or keys.get("监控月份"))
+    month = printed or month
+    if month is None:
+        return extra
+    out = [pair for pair in extra if pair[0] != "monitor_month"]
+    return [*out, ("monitor_month", str(month))]

@@ -194,6 +194,8 @@ EXTRA_LABELS: tuple[str, ...] = (
     "市县财政部门",
     "报表编号",
     "项目实施内容及过程概述",
+    "监控月份",
+    "monitor_month",
 )
 
 # The (nearly) fixed part before a year: "2024年预算金额".
@@ -254,6 +256,7 @@ class Col(StrEnum):
     CURRENT = "current"  # 当期完成值 (monitoring)
     FORECAST = "forecast"
     LIKELIHOOD = "likelihood"
+    LIGHT = "light"  # 预警 (monitoring): Indicator.extra["light"]
     EXTRA = "extra"
 
 
@@ -342,6 +345,7 @@ _COLUMN_LABELS: dict[Col, tuple[str, ...]] = {
         "能否完成目标",
         "全年能否完成目标",
     ),
+    Col.LIGHT: ("预警", "预警灯", "预警等级", "预警信号", "预警情况", "亮灯情况"),
     Col.EXTRA: (
         "指标值内容",
         "评扣分标准",
@@ -523,3 +527,40 @@ LONG_TERM_RE = re.compile(r"^(中长期|长期|中期|实施期|实施周期)(�
 
 def is_long_term_label(text: str | None) -> bool:
     return bool(LONG_TERM_RE.match(header_key(text)))
+
+
+# --- monitoring: warning lights and the cut-off month -------------------------------------------
+
+_LIGHTS = {
+    "red": ("红", "红灯", "红色", "red"),
+    "yellow": ("黄", "黄灯", "黄色", "yellow"),
+    "green": ("绿", "绿灯", "绿色", "green"),
+    "blue": ("蓝", "蓝灯", "蓝色", "blue"),
+}
+_LIGHT_INDEX = {word: light for light, words in _LIGHTS.items() for word in words}
+
+
+def light_of(text: str) -> str | None:
+    """``红灯`` / ``红`` / ``Red`` → ``red``: the monitoring light (预警), else ``None``."""
+    return _LIGHT_INDEX.get(header_key(text).lower())
+
+
+_MONTH_COLUMN = re.compile(r"^(?:\d{1,2}-|截至)(\d{1,2})月(?:底|末)?(?:累计)?(?:执行|完成)")
+_MONTH_VALUE = re.compile(r"^(?:\d{1,2}-|截至)?(\d{1,2})(?:月(?:底|末|份)?)?$")
+
+
+def month_of_column(text: str | None) -> int | None:
+    """The cut-off month a monitoring column names (``1-7月执行情况`` → 7)."""
+    m = _MONTH_COLUMN.match(header_key(text))
+    return _month(m.group(1)) if m else None
+
+
+def month_of_value(text: str | None) -> int | None:
+    """A 监控月份 value: ``7`` / ``7月`` / ``1-7月`` → 7."""
+    m = _MONTH_VALUE.match(header_key(text))
+    return _month(m.group(1)) if m else None
+
+
+def _month(digits: str) -> int | None:
+    month = int(digits)
+    return month if 1 <= month <= 12 else None

@@ -41,6 +41,18 @@ class Line:
     def opens_with_pipe(self) -> bool:
         return self.kind is Kind.PIPE and self.text.lstrip().startswith("|")
 
+    @property
+    def is_framed(self) -> bool:
+        """A Markdown-style row ``| a | b |``: framed by pipes, two cells or more, some text."""
+        text = self.text.strip()
+        return (
+            self.kind is Kind.PIPE
+            and text.startswith("|")
+            and text.endswith("|")
+            and text.count("|") >= 3
+            and bool(text.replace("|", "").strip())
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -110,7 +122,10 @@ def _structured_run(lines: list[Line], i: int) -> tuple[int, str | None]:
         return (end, "tab") if len(run) >= 2 or wide else (end, None)
     starts_pipe = line.kind is Kind.PIPE
     starts_bare_cell = (
-        line.kind is Kind.TEXT and i + 1 < len(lines) and lines[i + 1].opens_with_pipe
+        line.kind is Kind.TEXT
+        and i + 1 < len(lines)
+        and lines[i + 1].opens_with_pipe
+        and not _framed_pair(lines, i + 1)  # a title above a Markdown table, not a cell
     )
     if not (starts_pipe or starts_bare_cell):
         return i + 1, None
@@ -131,12 +146,19 @@ def _pipe_region_end(lines: list[Line], j: int) -> int:
         while m < len(lines) and lines[m].kind is Kind.TEXT:
             m += 1
         if m < len(lines) and lines[m].opens_with_pipe:
+            if lines[j - 1].is_framed and _framed_pair(lines, m):
+                return j  # text between two Markdown tables: a line of its own
             j = m  # bare cell lines whose terminating ``|`` sits on the next line
             continue
         if m == len(lines) and m - j == 1:
             return m  # a cell cut off at the end of the copy
         return j
     return j
+
+
+def _framed_pair(lines: list[Line], i: int) -> bool:
+    """Lines ``i`` and ``i + 1`` are Markdown-framed rows: a framed table starts at ``i``."""
+    return i + 1 < len(lines) and lines[i].is_framed and lines[i + 1].is_framed
 
 
 def _split_rest(rest: list[Line]) -> list[Segment]:

@@ -213,3 +213,9 @@
   }
   document.addEventListener("DOMContentLoaded", init);
 })();
+
+/* Forms that remove or disable something ask first (data-confirm holds the question). */
+document.addEventListener("submit", function (event) {
+  var question = event.target.dataset && event.target.dataset.confirm;
+  if (question && !window.confirm(question)) event.preventDefault();
+});
