@@ -9,6 +9,7 @@ from typing import cast
 
 import pytest
 
+from jixiao.core.grammar import approximate_target, normalize
 from jixiao.core.values import (
     Direction,
     Op,
@@ -178,7 +179,16 @@ CASES: list[tuple[str | None, Target, str]] = [
     ("三级", t("三级"), "三级"),
     ("Ⅲ级", t("III级"), "III级"),
     ("3年内完成", t("3年内完成"), "3年内完成"),
+    # approximate values are kept as printed text (see test_approximate_values)
     ("95%左右", t("95%左右"), "95%左右"),
+    ("约100人", t("约100人"), "约100人"),
+    # units seen in real tables
+    ("≥0.5等", q(">=", "0.5", "等"), "≥0.5等"),
+    ("等", t("等"), "等"),  # alone it is a word, not an unfilled unit
+    ("3等奖", t("3等奖"), "3等奖"),
+    ("≥3个（次）", q(">=", "3", "个（次）"), "≥3个（次）"),  # an alternative unit, verbatim
+    ("≥3个(次)", q(">=", "3", "个（次）"), "≥3个（次）"),
+    ("≥3(次)", t("≥3(次)"), "≥3(次)"),
     ("第一名", t("第一名"), "第一名"),
     # no value
     ("", NONE, "---"),
@@ -369,3 +379,30 @@ def test_parse_results_are_cached_but_identical_to_fresh_reads() -> None:
     first, second = parse_target("≥90%"), parse_target("≥90%")
     assert first == second and first.raw == "≥90%"
     assert parse_target("≥90%", unit="人") == first  # the value's own unit wins
+
+
+@pytest.mark.parametrize(
+    ("raw", "number"),
+    [
+        ("95%左右", q(None, "95", "%")),
+        ("约100人", q(None, "100", "人")),
+        ("大约3个工作日", q(None, "3", "个工作日")),
+        ("约80-90%", r("80", "90", "%")),
+        ("约 1,200 万元", q(None, "1200", "万元")),
+        ("约≥90%", None),  # approximate and a bound at once: not read
+        ("约", None),
+        ("约2024年", None),  # a date
+        ("约定俗成", None),
+        ("良好", None),
+        ("≥90%", None),  # not approximate: parse_target reads it already
+    ],
+)
+def test_approximate_values(raw: str, number: Target | None) -> None:
+    """约 / 左右 values stay qualitative text; approximate_target gives the number."""
+    target = parse_target(raw)
+    got = approximate_target(target)
+    if number is None:
+        assert got is None
+        return
+    assert target.kind is TargetKind.QUALITATIVE and target.text == normalize(raw)
+    assert got is not None and got.without_raw() == number.without_raw() and got.raw == raw

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from jixiao.core.grammar.formatter import NONE_TEXT, format_target, number_text
 from jixiao.core.grammar.parser import date_parts, is_date_text, normalize, parse_op, unit_word
-from jixiao.core.grammar.target_parse import parse_target
+from jixiao.core.grammar.target_parse import approximate_target, parse_target
 
 __all__ = [
     "NONE_TEXT",
+    "approximate_target",
     "date_parts",
     "format_target",
     "is_date_text",

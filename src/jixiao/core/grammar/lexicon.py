@@ -71,6 +71,17 @@ SUFFIX = re.compile(
     "(?P<body>.+?)(?P<word>" + "|".join(re.escape(word) for word in SUFFIX_WORDS) + ")", re.S
 )
 
+# Approximate values (``约100人``, ``95%左右``): kept as text by parse_target (Target has no
+# field for "about"); approximate_target reads the number (docs/grammar.md).
+APPROX_PREFIX = re.compile(r"^(?:大约|约为|约)")
+APPROX_SUFFIX = re.compile(r"左右$")
+
+# Units that are also ordinary words: alone in a cell they are an answer, not an unfilled unit.
+WORD_UNITS = frozenset({"等"})
+
+# A unit with a parenthesised alternative: ``个（次）`` (NFKC has made the brackets ASCII).
+ALTERNATIVE_UNIT = re.compile(r"(?P<unit>[^()]+)\((?P<alt>[^()]+)\)")
+
 # A separate 指标性质 / 计算符号 cell: the symbols and words above, plus direction words.
 OP_CELL_WORDS: dict[str, Op] = {
     **PREFIX_OPS,

@@ -49,6 +49,9 @@ def unit_word(word: str) -> str | None:
     """The canonical unit if ``word`` reads as one (known, compound or short CJK word)."""
     if not word:
         return None
+    alternative = lx.ALTERNATIVE_UNIT.fullmatch(word)
+    if alternative is not None:
+        return _alternative_unit(alternative["unit"], alternative["alt"])
     canon = canonical_unit(word)
     if canon is None:
         return None
@@ -60,6 +63,14 @@ def unit_word(word: str) -> str | None:
             return canon
         return None
     return canon if _unit_atom(canon) else None
+
+
+def _alternative_unit(unit: str, alt: str) -> str | None:
+    """``个(次)`` → ``个（次）``: both parts units, kept as printed with full-width brackets."""
+    first, second = unit_word(unit), unit_word(alt)
+    if first is None or second is None:
+        return None
+    return f"{first}（{second}）"
 
 
 def _unit_atom(word: str) -> bool:
@@ -126,6 +137,25 @@ def read(text: str) -> _Reading:
     if lx.DATE.match(squeezed):
         return _QUALITATIVE
     body = lx.INCLUSIVE.sub("", squeezed)
+    if _take_approx(body)[0]:
+        return _QUALITATIVE  # ``约100人``: kept as printed; see read_approximate
+    return _read_body(body)
+
+
+def read_approximate(text: str) -> _Reading | None:
+    """An approximate value (``约100人``, ``95%左右``) read as its number with no comparator;
+    ``None`` when ``text`` is not one. :func:`read` keeps such values as text."""
+    squeezed = lx.TRAILING_PUNCT.sub("", lx.LOOSE_SPACE.sub("", text))
+    approx, body = _take_approx(lx.INCLUSIVE.sub("", squeezed))
+    if not approx or not body or lx.DATE.match(body):
+        return None
+    reading = _read_body(body)
+    if reading.op is not None or reading.kind not in (TargetKind.QUANTITATIVE, TargetKind.RANGE):
+        return None  # ``约≥90%``: approximate and a bound at once is not read
+    return reading
+
+
+def _read_body(body: str) -> _Reading:
     prefix_op, body = _take_prefix(body)
     suffix_op, body = _take_suffix(body)
     if prefix_op and suffix_op and prefix_op is not suffix_op:
@@ -134,6 +164,12 @@ def read(text: str) -> _Reading:
     if _unfilled(body, op is not None):
         return _NONE
     return _read_number(body, op)
+
+
+def _take_approx(body: str) -> tuple[bool, str]:
+    """``约100人`` / ``95%左右`` → (True, the number): approximate, read with no comparator."""
+    stripped = lx.APPROX_SUFFIX.sub("", lx.APPROX_PREFIX.sub("", body, count=1), count=1)
+    return stripped != body, stripped
 
 
 def _take_prefix(body: str) -> tuple[Op | None, str]:
@@ -170,7 +206,7 @@ def _unfilled(body: str, has_op: bool) -> bool:
     stars = lx.PLACEHOLDER.match(body)
     if stars and (stars.end() == len(body) or unit_word(body[stars.end() :])):
         return bool(has_op or stars.end() == len(body) or "*" in stars.group())
-    if not is_known_unit(body):
+    if not is_known_unit(body) or body in lx.WORD_UNITS:
         return False
     return not body.isascii() or body == "%"  # a lone ``m`` or ``t`` is kept as text
 

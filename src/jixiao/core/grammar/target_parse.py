@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from jixiao.core.grammar.formatter import format_target
-from jixiao.core.grammar.parser import normalize, parse_op, read, unit_word
+from jixiao.core.grammar.parser import normalize, parse_op, read, read_approximate, unit_word
 from jixiao.core.target import Target, TargetKind
 from jixiao.core.units import MULTIPLIERS
 
@@ -71,3 +71,13 @@ def _merged_unit(own: str | None, cell: str | None) -> str | None:
     if own in MULTIPLIERS and not cell_unit.startswith(tuple(MULTIPLIERS)):
         return unit_word(own + cell_unit) or own
     return own
+
+
+def approximate_target(target: Target) -> Target | None:
+    """The number an approximate value means: ``约100人`` / ``95%左右`` (read as qualitative
+    text by :func:`parse_target`) → ``100人`` / ``95%`` with no comparator, ``raw`` kept;
+    ``None`` for any other target. For checks that want to compare such a value."""
+    if target.kind is not TargetKind.QUALITATIVE or not target.text:
+        return None
+    reading = read_approximate(normalize(target.text))
+    return reading.target(target.raw, target.text) if reading is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from jixiao.core.model import Period
 from jixiao.core.money import Amount, MoneyUnit
@@ -16,14 +17,20 @@ _BRACKET_CODE = re.compile(r"^\s*[\[【]([0-9A-Za-z]{2,})[\]】]\s*(\S.*)$")
 _YEARS = re.compile(r"((?:19|20)\d{2})")
 
 
+_NOTE_WAN = re.compile(r"单位[:：]?万元|\(万元\)|万元\)")
+_NOTE_YUAN = re.compile(r"单位[:：]?元|\(元\)")
+_NOTE_YI = re.compile(r"单位[:：]?亿元|\(亿元\)")
+
+
+@lru_cache(maxsize=65536)
 def unit_from_note(text: str) -> MoneyUnit | None:
     """``(万元)`` / ``单位:万元`` / ``金额单位:元`` → the unit the figures are in."""
     t = nfkc(text).replace(" ", "")
-    if re.search(r"单位[:：]?万元|\(万元\)|万元\)", t) or t.endswith("万元"):
+    if _NOTE_WAN.search(t) or t.endswith("万元"):
         return MoneyUnit.WAN
-    if re.search(r"单位[:：]?元|\(元\)", t):
+    if _NOTE_YUAN.search(t):
         return MoneyUnit.YUAN
-    if re.search(r"单位[:：]?亿元|\(亿元\)", t):
+    if _NOTE_YI.search(t):
         return MoneyUnit.YI
     return None
 

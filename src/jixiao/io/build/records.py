@@ -40,12 +40,19 @@ def unnumbered(text: str) -> str:
     return NUMBERING.sub("", text.strip())
 
 
+_SCORE_SUFFIX = re.compile(r"[(（\[【]?[0-9.\-~]+分[)）\]】]?$")
+_SCORE_SUFFIX_OUTSIDE = re.compile(r"[(（][0-9.\-~]+[)）]分$")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ENDS_IN_DIGIT = re.compile(r"\d$")
+
+
+@lru_cache(maxsize=65536)  # twice per indicator, with the few labels of a table
 def clean_level(text: str) -> str:
     """Printed level label without spaces, numbering and score suffix:
     ``产 出 指 标(50分)`` → ``产出指标``, ``一、产出指标`` → ``产出指标``."""
     key = unnumbered(compact(text))
-    key = re.sub(r"[(（\[【]?[0-9.\-~]+分[)）\]】]?$", "", key)
-    key = re.sub(r"[(（][0-9.\-~]+[)）]分$", "", key)
+    key = _SCORE_SUFFIX.sub("", key)
+    key = _SCORE_SUFFIX_OUTSIDE.sub("", key)
     return key.rstrip(":：") or key
 
 
@@ -93,7 +100,7 @@ def looks_like_unit(text: str) -> bool:
 
 
 def bare_number(text: str) -> bool:
-    return bool(re.fullmatch(r"\d+(?:\.\d+)?", norm(text)))
+    return bool(_BARE_NUMBER.fullmatch(norm(text)))
 
 
 def op_only(target: Target) -> bool:
@@ -146,7 +153,7 @@ def to_indicator(record: Record, name: str) -> Indicator:
     # the unit cell belongs to a value printed without one (``≥95`` | ``%``); a value that
     # carries its own unit (``≥90%``, ``2024年底前``) keeps it and the cell goes to extra
     if unit is not None and (
-        is_none_marker(unit) or not re.search(r"\d$", norm(cells.get(Col.ANNUAL, "")))
+        is_none_marker(unit) or not _ENDS_IN_DIGIT.search(norm(cells.get(Col.ANNUAL, "")))
     ):
         extra.append(("度量单位", unit))
         unit = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.io.build.cells import Line, Piece, clean_text
+from jixiao.io.build.cells import Line, clean_text, piece
 from jixiao.io.table import Cell, Layout, RawDocument, Table
 
 # Page furniture and file names that are never table content.
@@ -38,18 +38,18 @@ def _lines_of_table(table: Table, block: int) -> list[Line]:
     for row in table.rows:
         if not row:
             continue
-        pieces = [Piece("" if cell.covered else cell.text, cell.source) for cell in row]
+        pieces = [piece("" if cell.covered else cell.text, cell.source) for cell in row]
         if table.layout is Layout.GRID:
             line = Line(pieces, Layout.GRID, row[0].source, block)
             if any(cell.covered for cell in row):
                 line.under = [_origin_text(table, cell) for cell in row]
             lines.append(line)
         elif table.layout is Layout.STREAM:
-            for piece in pieces:
-                lines.append(Line([piece], Layout.STREAM, piece.source, block))
+            for cell_piece in pieces:
+                lines.append(Line([cell_piece], Layout.STREAM, cell_piece.source, block))
         else:
             text = " ".join(p.text for p in pieces if p.text.strip())
-            lines.append(Line([Piece(text, row[0].source)], Layout.LINES, row[0].source, block))
+            lines.append(Line([piece(text, row[0].source)], Layout.LINES, row[0].source, block))
     return lines
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.core.model import Budget, GoalTable, Header, Period
+from jixiao.core.model import Budget, GoalTable, Header, Period, TableKind
 from jixiao.core.money import MoneyUnit
 from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
@@ -74,6 +74,7 @@ from jixiao.io.build.vocab import (
 )
 from jixiao.io.table import Layout
 
+_NOTE_START = re.compile(r"^((附件|注|说明)[:：]?\d*[.、]|\d+[.、])")
 _YEAR_LINE = re.compile(r"^[(（]?((?:19|20)\d{2})年度?[)）]?$")
 
 
@@ -187,9 +188,7 @@ class Walker:
         ):
             self._close(at_end=False)
             self._open(line.source)
-        if (starts_header(line) and self.draft is not None) or (
-            self.draft is None and starts_header(line)
-        ):
+        if starts_header(line):
             got = read_header(self.lines, i)
             if got is not None:
                 if (
@@ -237,7 +236,7 @@ class Walker:
             return False
         if field_of_label(line.filled[0].clean) is not None:
             return False
-        return not re.match(r"^((附件|注|说明)[:：]?\d*[.、]|\d+[.、])", norm(text))
+        return not _NOTE_START.match(norm(text))
 
     def _title(self, line: Line) -> None:
         if self.section is Section.INDICATORS:
@@ -453,6 +452,7 @@ class Walker:
         year = draft.year
         if year is None and draft.title:
             year = _title_year(draft.title)
+        kind = kind_of(draft.title, draft.columns, budget_cols)
         header = Header(
             name=display(name) if name else None,
             code=code,
@@ -466,10 +466,11 @@ class Walker:
             annual_goal=v.get(Field.ANNUAL_GOAL) or None,
             annual_result=v.get(Field.ANNUAL_RESULT) or None,
             year=year,
-            extra=tuple(with_month(draft.extra, draft.month)),
+            extra=tuple(
+                with_month(draft.extra, draft.month if kind is TableKind.MONITOR else None)
+            ),
             sources=tuple(draft.sources),
         )
-        kind = kind_of(draft.title, draft.columns, budget_cols)
         return GoalTable(
             kind=kind,
             header=header,
