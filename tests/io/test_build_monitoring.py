@@ -127,4 +127,3 @@ def test_month_words() -> None:
         None,
     ]
     assert [month_of_value(t) for t in ("7", "7月", "1-7月", "13", "2024")] == [7, 7, 7, None, None]
-
