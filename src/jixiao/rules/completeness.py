@@ -224,7 +224,7 @@ def cost_position(table: GoalTable, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 f"{ctx.config.framework}指标体系中成本指标是产出指标下的二级指标，{names}"
                 "却列为一级指标：请放到产出指标下；若本表按财预〔2021〕101号将成本列为一级指标，"
-                "请改用 central-2021 规则集（jixiao check --rules central-2021）。",
+                "请改用 central-2021 规则集。",
                 f"Under {ctx.config.name} 成本 is a 二级 under 产出; {len(wrong)} cost "
                 "indicator(s) are printed as a 一级: move them (or use central-2021).",
                 indicator=wrong[0],
