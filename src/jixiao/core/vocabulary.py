@@ -154,3 +154,13 @@ def classify_level1(level1: str | None, level2: str | None, name: str | None = N
 
 def is_category_label(text: str | None) -> bool:
     return level1_of_label(text) is not None or level2_of_label(text) is not None
+
+
+# Funding rows of the 自评表 budget block (central layout of 财预〔2020〕10号, domain.md §7.1):
+# the total row, then each source by its short name and the label the form prints.
+FUNDING_TOTAL = "年度资金总额"
+FUNDING_SOURCES: dict[str, str] = {
+    "财政拨款": "其中：当年财政拨款",
+    "上年结转": "上年结转资金",
+    "其他资金": "其他资金",
+}

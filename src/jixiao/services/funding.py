@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from jixiao.core.model import FundingRow
 from jixiao.core.model import GoalTable as CoreTable
 from jixiao.core.money import Amount, MoneyUnit
+from jixiao.core.vocabulary import FUNDING_SOURCES, FUNDING_TOTAL
 
-SOURCES = ("财政拨款", "上年结转", "其他资金")
-TOTAL = "年度资金总额"
-# the labels the 自评表 exporters print (jixiao.io.writers.layout.FUNDING_LABELS)
-PRINTED = {"财政拨款": "其中：当年财政拨款", "上年结转": "上年结转资金", "其他资金": "其他资金"}
+SOURCES = tuple(FUNDING_SOURCES)
+TOTAL = FUNDING_TOTAL
+PRINTED = FUNDING_SOURCES  # the labels the 自评表 exporters print
 CENT = Decimal("0.01")
 
 

@@ -21,8 +21,7 @@ from lxml.html import HtmlElement
 
 from jixiao.core.problems import Severity, make, register
 from jixiao.core.source import SourceLocation
-from jixiao.io.readers import UNREADABLE
-from jixiao.io.readers.text import text_tables
+from jixiao.io.readers.text import read_bytes, text_tables
 from jixiao.io.readers.text_decode import decode_bytes
 from jixiao.io.readers.text_html_cells import (
     BLOCKS,
@@ -53,11 +52,9 @@ LOST_SHARE = 0.8  # captions used as titles count twice, entities differ: allow 
 def read_html(path: Path) -> RawDocument:
     """Read an HTML page into blocks in document order; never raises."""
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        where = SourceLocation(name)
-        return RawDocument(name, problems=[make(UNREADABLE, f"cannot read: {exc}", where)])
+    data = read_bytes(path)
+    if isinstance(data, RawDocument):
+        return data
     match = CHARSET.search(data[:8192])
     declared = match.group(1).decode("ascii", "replace") if match else None
     decoded = decode_bytes(data, name, declared=declared)

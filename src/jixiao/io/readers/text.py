@@ -20,14 +20,22 @@ from jixiao.io.readers.text_pipes import pipe_table
 from jixiao.io.table import Layout, RawDocument, Row, Table, plain_cell, plain_row
 
 
+def read_bytes(path: Path) -> bytes | RawDocument:
+    """The file's bytes, or a document holding the located F001 problem when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        name = str(path)
+        where = SourceLocation(name)
+        return RawDocument(name, problems=[make(UNREADABLE, f"cannot read: {exc}", where)])
+
+
 def read_text(path: Path) -> RawDocument:
     """Read a text file into blocks in document order; never raises."""
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        where = SourceLocation(name)
-        return RawDocument(name, problems=[make(UNREADABLE, f"cannot read: {exc}", where)])
+    data = read_bytes(path)
+    if isinstance(data, RawDocument):
+        return data
     decoded = decode_bytes(data, name)
     return RawDocument(name, text_tables(decoded.text, name), decoded.problems)
 
@@ -35,11 +43,9 @@ def read_text(path: Path) -> RawDocument:
 def read_csv(path: Path) -> RawDocument:
     """Read a CSV file (``,`` ``;`` or tab, sniffed) as one GRID table; never raises."""
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        where = SourceLocation(name)
-        return RawDocument(name, problems=[make(UNREADABLE, f"cannot read: {exc}", where)])
+    data = read_bytes(path)
+    if isinstance(data, RawDocument):
+        return data
     decoded = decode_bytes(data, name)
     tables, problems = csv_tables(decoded.text, name)
     return RawDocument(name, tables, [*decoded.problems, *problems])

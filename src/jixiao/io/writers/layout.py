@@ -22,6 +22,7 @@ from enum import StrEnum
 from jixiao.core.model import GoalTable, Indicator, TableKind
 from jixiao.core.money import Amount
 from jixiao.core.target import Target, TargetKind
+from jixiao.core.vocabulary import FUNDING_SOURCES, FUNDING_TOTAL
 
 
 class Style(StrEnum):
@@ -260,7 +261,7 @@ def _indicator_rows(
 # --- the self-evaluation table (财预〔2020〕10号) -----------------------------------------------
 
 SELFEVAL_WIDTHS = [11.0, 14.0, 12.0, 20.0, 12.0, 12.0, 9.0, 9.0, 20.0]
-FUNDING_LABELS = ["年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"]
+FUNDING_LABELS = [FUNDING_TOTAL, *FUNDING_SOURCES.values()]
 
 
 def selfeval_sheet(table: GoalTable, year: int | None) -> Sheet:
