@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from jixiao.core.model import Document
-from jixiao.io.build import build_document
 from jixiao.io.table import RawDocument
+from jixiao.reading import build_document
 from jixiao.services.parsing import fewer_collections, parse_file, read_raw
 
 T = TypeVar("T")

@@ -37,7 +37,7 @@ FAMILIES = [
         "B",
         "Building goal tables",
         "Finding tables, headers and indicator rows in the cells, and "
-        "every repair made on the way (`io/build/`). See [reading.md](reading.md).",
+        "every repair made on the way (`reading/`). See [reading.md](reading.md).",
     ),
     (
         "S",

@@ -18,8 +18,8 @@ from jixiao.core.model import Document, TableKind
 from jixiao.core.serialize import documents_dict
 from jixiao.core.target import Op, TargetKind
 from jixiao.core.values import format_target
-from jixiao.io.build import build_document
 from jixiao.io.table import RawDocument, grid_from_texts
+from jixiao.reading import build_document
 from jixiao.services.parsing import parse_file
 
 REPO = Path(__file__).resolve().parents[1]

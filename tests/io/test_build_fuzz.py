@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from jixiao.core.problems import Severity
 from jixiao.core.serialize import documents_dict
 from jixiao.core.source import SourceLocation
-from jixiao.io.build import build_document
 from jixiao.io.table import Cell, Layout, RawDocument, Table
+from jixiao.reading import build_document
 
 SCHEMA = json.loads(
     resources.files("jixiao.schema").joinpath("parse-output.schema.json").read_text("utf-8")

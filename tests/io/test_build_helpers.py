@@ -10,10 +10,10 @@ import pytest
 
 from jixiao.core.model import Document
 from jixiao.core.source import SourceLocation
-from jixiao.io.build import build_document
-from jixiao.io.build.cells import Line, Piece, piece
-from jixiao.io.build.records import clean_level
 from jixiao.io.table import Cell, Layout, RawDocument, Table, grid_from_texts
+from jixiao.reading import build_document
+from jixiao.reading.cells import Line, Piece, piece
+from jixiao.reading.records import clean_level
 
 FILE = "inline.txt"
 

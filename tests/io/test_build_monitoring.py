@@ -12,8 +12,8 @@ import pytest
 from jixiao.core.model import GoalTable, TableKind
 from jixiao.core.money import Amount, MoneyUnit
 from jixiao.core.values import parse_target
-from jixiao.io.build.vocab import light_of, month_of_column, month_of_value
 from jixiao.io.writers import ExportOptions, get_exporter
+from jixiao.reading.vocab import light_of, month_of_column, month_of_value
 from jixiao.services.parsing import parse_file
 from testdata import EXAMPLE_FILE
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.io.build.cells import is_value_like, target_prefix_len
-from jixiao.io.build.segment import (
+from jixiao.reading.cells import is_value_like, target_prefix_len
+from jixiao.reading.segment import (
     peel_levels,
     split_glued_weight,
     split_header_row,
@@ -13,8 +13,8 @@ from jixiao.io.build.segment import (
     split_name_target,
     split_title,
 )
-from jixiao.io.build.textrows import segment_indicator_line
-from jixiao.io.build.vocab import Col, Field, column_of, field_of_label
+from jixiao.reading.textrows import segment_indicator_line
+from jixiao.reading.vocab import Col, Field, column_of, field_of_label
 
 
 @pytest.mark.parametrize(

@@ -194,8 +194,8 @@ TABLES = st.dictionaries(st.sampled_from(TABLE_KEYS), JSON_VALUES) | st.fixed_di
 @settings(max_examples=80, deadline=None)
 @given(TABLES)
 def test_any_json_table_object_reads_without_raising(table: dict) -> None:
-    from jixiao.io.build import build_document
     from jixiao.io.readers.own_formats import read_own_json
+    from jixiao.reading import build_document
 
     with TemporaryDirectory() as tmp:
         path = Path(tmp) / "t.json"
@@ -207,9 +207,9 @@ def test_any_json_table_object_reads_without_raising(table: dict) -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.text(max_size=6), max_size=30), max_size=6))
 def test_any_csv_body_reads_without_raising(rows: list[list[str]]) -> None:
-    from jixiao.io.build import build_document
     from jixiao.io.readers.own_formats import read_own_csv
     from jixiao.io.writers.csv import COLUMNS
+    from jixiao.reading import build_document
 
     out = io.StringIO()
     csv.writer(out).writerows([COLUMNS, *rows])

@@ -33,8 +33,8 @@ def _parse(path: Path, on_page: PageProgress) -> Document:
         is_pdf = False
     if not is_pdf:
         return parse_file(path)
-    from jixiao.io.build import build_document
     from jixiao.io.readers.pdf import read_pdf
+    from jixiao.reading import build_document
 
     try:
         return build_document(read_pdf(path, progress=on_page))

@@ -110,7 +110,7 @@ def _internal(here: SourceLocation, exc: BaseException) -> Problem:
 def parse_file(path: Path | str) -> Document:
     """Read and build one file into a :class:`Document`; never raises."""
     path = Path(path)
-    from jixiao.io.build import build_document
+    from jixiao.reading import build_document
 
     with fewer_collections():
         raw = read_raw(path)

@@ -14,7 +14,7 @@ from office_support import Made, need_soffice
 from jixiao.core.problems import Severity
 from jixiao.io.formats import Format, detect
 from jixiao.io.readers.docx import read_docx
-from jixiao.io.readers.office import read_doc, read_xls
+from jixiao.io.readers.libreoffice import read_doc, read_xls
 from jixiao.io.readers.xlsx import cell_text, read_xlsx
 from jixiao.io.table import Layout, Table
 from jixiao.services.parsing import parse_file, read_raw
@@ -356,7 +356,7 @@ def test_damaged_package_is_a_clear_problem(made: Made, tmp_path: Path, kind: st
 def test_a_hanging_conversion_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import time
 
-    from jixiao.io.readers.office import convert_with_soffice
+    from jixiao.io.readers.libreoffice import convert_with_soffice
 
     hanging = tmp_path / "soffice"
     # a wrapper script that starts a child and waits, as soffice starts soffice.bin

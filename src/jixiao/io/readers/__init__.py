@@ -9,8 +9,10 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from jixiao.core.problems import Severity, register
 from jixiao.io.formats import Format
+
+# The codes live in common.py (below every reader); re-exported for the services.
+from jixiao.io.readers.common import INTERNAL, NO_READER, UNKNOWN_FORMAT, UNREADABLE
 from jixiao.io.table import RawDocument
 
 Reader = Callable[[Path], RawDocument]
@@ -21,18 +23,15 @@ _READERS: dict[Format, str] = {
     Format.CSV: "jixiao.io.readers.text:read_csv",
     Format.HTML: "jixiao.io.readers.html:read_html",
     Format.XLSX: "jixiao.io.readers.xlsx:read_xlsx",
-    Format.XLS: "jixiao.io.readers.office:read_xls",
+    Format.XLS: "jixiao.io.readers.libreoffice:read_xls",
     Format.DOCX: "jixiao.io.readers.docx:read_docx",
-    Format.DOC: "jixiao.io.readers.office:read_doc",
+    Format.DOC: "jixiao.io.readers.libreoffice:read_doc",
     Format.PDF: "jixiao.io.readers.pdf:read_pdf",
     Format.JIXIAO_JSON: "jixiao.io.readers.own_formats:read_own_json",
     Format.JIXIAO_CSV: "jixiao.io.readers.own_formats:read_own_csv",
 }
 
-UNREADABLE = register("F001", Severity.ERROR, "file cannot be read")
-UNKNOWN_FORMAT = register("F002", Severity.ERROR, "unknown or unsupported file format")
-INTERNAL = register("F003", Severity.ERROR, "unexpected failure while reading this file")
-NO_READER = register("F004", Severity.ERROR, "no reader installed for this format")
+__all__ = ["INTERNAL", "NO_READER", "UNKNOWN_FORMAT", "UNREADABLE", "reader_for"]
 
 
 def register_reader(fmt: Format, target: str) -> None:

@@ -15,8 +15,14 @@ from typing import Any
 
 from jixiao.core.problems import make
 from jixiao.core.source import SourceLocation
-from jixiao.io import readers
-from jixiao.io.readers.office import PACKAGE_ERRORS, Origin, damaged, lines_table, span_grid
+from jixiao.io.readers.common import (
+    INTERNAL,
+    PACKAGE_ERRORS,
+    Origin,
+    damaged,
+    lines_table,
+    span_grid,
+)
 from jixiao.io.table import RawDocument, Table
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -62,7 +68,7 @@ class _Reader:
             grid, nested = table_grid(table, base)
         except Exception as exc:  # a malformed table must not hide the rest of the document
             message = f"table {self.tables_seen} could not be read ({exc}); it was skipped"
-            self.raw.problems.append(make(readers.INTERNAL, message, base))
+            self.raw.problems.append(make(INTERNAL, message, base))
             return
         self.raw.tables.append(grid)
         for inner in nested:

@@ -23,7 +23,7 @@ from typing import Any
 
 from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
-from jixiao.io import readers
+from jixiao.io.readers.common import UNREADABLE
 from jixiao.io.table import Cell, Layout, RawDocument, Row, Table
 
 # The title printed for each kind (the builder takes the kind from the title).
@@ -336,7 +336,7 @@ def _csv_extras(cell: Located | None) -> Iterator[tuple[str, Located]]:
 
 
 def _bad(name: str, message: str, at: SourceLocation, raw: str | None = None) -> Problem:
-    return make(readers.UNREADABLE, message, at, raw=raw)
+    return make(UNREADABLE, message, at, raw=raw)
 
 
 # --- JSON ---------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from typing import Any
 from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
 from jixiao.core.text import compact
-from jixiao.io.readers.office import PDF_UNREADABLE, SCANNED_PAGE, lines_table
+from jixiao.io.readers.common import PDF_UNREADABLE, SCANNED_PAGE, lines_table
 from jixiao.io.readers.pdf_stitch import (
     BoxCell,
     Fragment,

@@ -18,7 +18,7 @@ from typing import Any
 
 from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
-from jixiao.io.readers.office import (
+from jixiao.io.readers.common import (
     DATE_VALUE,
     HIDDEN_SHEET,
     NO_CACHED_VALUE,

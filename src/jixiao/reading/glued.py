@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from jixiao.io.build.cells import QUALITATIVE_VALUES, norm, target_prefix_len
-from jixiao.io.build.segment import peel_levels
-from jixiao.io.build.vocab import LEVEL_KEYS
+from jixiao.reading.cells import QUALITATIVE_VALUES, norm, target_prefix_len
+from jixiao.reading.segment import peel_levels
+from jixiao.reading.vocab import LEVEL_KEYS
 
 _CUT_LABELS = sorted((k for k in LEVEL_KEYS if k.endswith("指标") and len(k) >= 4), key=len)[::-1]
 _MARKER = re.compile(r"指标[1-9](?!\d*[%‰个人项次万元])")

@@ -16,8 +16,9 @@ import re
 
 from jixiao.core.problems import ProblemCode, make
 from jixiao.core.source import SourceLocation
-from jixiao.io.build import problems as P
-from jixiao.io.build.cells import (
+from jixiao.io.table import Layout
+from jixiao.reading import problems as P
+from jixiao.reading.cells import (
     QUALITATIVE_VALUES,
     Line,
     Piece,
@@ -29,10 +30,10 @@ from jixiao.io.build.cells import (
     norm,
     strip_template_prefix,
 )
-from jixiao.io.build.centered import recentred
-from jixiao.io.build.checks import checked, unfilled_target
-from jixiao.io.build.columns import Columns
-from jixiao.io.build.records import (
+from jixiao.reading.centered import recentred
+from jixiao.reading.checks import checked, unfilled_target
+from jixiao.reading.columns import Columns
+from jixiao.reading.records import (
     SCORE_RESIDUE,
     BlockResult,
     Record,
@@ -46,8 +47,8 @@ from jixiao.io.build.records import (
     unnumbered,
     where,
 )
-from jixiao.io.build.segment import peel_levels
-from jixiao.io.build.textrows import (
+from jixiao.reading.segment import peel_levels
+from jixiao.reading.textrows import (
     flush_waiting,
     glued_line,
     last_label_is_name,
@@ -58,8 +59,7 @@ from jixiao.io.build.textrows import (
     total_text,
     wrapped_name,
 )
-from jixiao.io.build.vocab import END_RE, TOTAL_RE, Col
-from jixiao.io.table import Layout
+from jixiao.reading.vocab import END_RE, TOTAL_RE, Col
 
 
 class BlockReader:

@@ -15,8 +15,9 @@ from jixiao.core.money import MoneyUnit
 from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
 from jixiao.core.text import compact
-from jixiao.io.build import problems as P
-from jixiao.io.build.budget_walk import (
+from jixiao.io.table import Layout
+from jixiao.reading import problems as P
+from jixiao.reading.budget_walk import (
     budget_line,
     budget_start,
     budget_stream,
@@ -24,10 +25,10 @@ from jixiao.io.build.budget_walk import (
     flush_budget_row,
     open_budget,
 )
-from jixiao.io.build.cells import Line, Piece, display, norm
-from jixiao.io.build.columns import Columns, read_header, starts_header
-from jixiao.io.build.draft import Draft, Pending, Section
-from jixiao.io.build.fields import (
+from jixiao.reading.cells import Line, Piece, display, norm
+from jixiao.reading.columns import Columns, read_header, starts_header
+from jixiao.reading.draft import Draft, Pending, Section
+from jixiao.reading.fields import (
     append_text,
     assign,
     budget_value,
@@ -41,25 +42,25 @@ from jixiao.io.build.fields import (
     take_pending,
     total_score_text,
 )
-from jixiao.io.build.header import (
+from jixiao.reading.header import (
     name_from_title,
     parse_period,
     split_code,
     unit_from_note,
     year_of,
 )
-from jixiao.io.build.indicators import BlockReader, is_end_line, is_prose_end
-from jixiao.io.build.kind import kind_of
-from jixiao.io.build.records import where
-from jixiao.io.build.rows import is_furniture
-from jixiao.io.build.segment import (
+from jixiao.reading.indicators import BlockReader, is_end_line, is_prose_end
+from jixiao.reading.kind import kind_of
+from jixiao.reading.records import where
+from jixiao.reading.rows import is_furniture
+from jixiao.reading.segment import (
     glued_header_end,
     split_header_row,
     split_labels,
     split_title,
 )
-from jixiao.io.build.transposed import read_transposed, starts_transposed
-from jixiao.io.build.vocab import (
+from jixiao.reading.transposed import read_transposed, starts_transposed
+from jixiao.reading.vocab import (
     TITLE_RE,
     TOTAL_RE,
     BudgetCol,
@@ -72,7 +73,6 @@ from jixiao.io.build.vocab import (
     month_of_column,
     month_of_value,
 )
-from jixiao.io.table import Layout
 
 _NOTE_START = re.compile(r"^((附件|注|说明)[:：]?\d*[.、]|\d+[.、])")
 _YEAR_LINE = re.compile(r"^[(（]?((?:19|20)\d{2})年度?[)）]?$")

@@ -10,8 +10,8 @@ from jixiao.core.model import FundingRow, Indicator
 from jixiao.core.money import Amount, MoneyUnit
 from jixiao.core.problems import Problem
 from jixiao.core.source import SourceLocation
-from jixiao.io.build.budget import BudgetBlock
-from jixiao.io.build.vocab import (
+from jixiao.reading.budget import BudgetBlock
+from jixiao.reading.vocab import (
     Col,
     Field,
 )

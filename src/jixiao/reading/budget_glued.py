@@ -13,8 +13,8 @@ import re
 from decimal import Decimal
 from itertools import combinations
 
-from jixiao.io.build.cells import norm
-from jixiao.io.build.vocab import BudgetCol
+from jixiao.reading.cells import norm
+from jixiao.reading.vocab import BudgetCol
 
 _GLUED = re.compile(r"^[\d.%]+$")
 _TOKEN = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?%?")

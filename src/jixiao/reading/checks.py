@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from jixiao.core.model import Indicator
 from jixiao.core.target import TargetKind
 from jixiao.core.text import compact
-from jixiao.io.build import problems as P
-from jixiao.io.build.cells import norm
-from jixiao.io.build.records import where
+from jixiao.reading import problems as P
+from jixiao.reading.cells import norm
+from jixiao.reading.records import where
 
 if TYPE_CHECKING:
-    from jixiao.io.build.indicators import BlockReader
+    from jixiao.reading.indicators import BlockReader
 
 # A target cell left as the template printed it: ``≥**个``, ``……``, ``XX%``, or only a unit.
 _RESIDUE = re.compile(r"^[≥≤><=]*\s*(\*+|x+|X+|…+|\.{3,}|×+)\s*\S{0,4}$")

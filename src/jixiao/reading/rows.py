@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from jixiao.io.build.cells import Line, clean_text, piece
 from jixiao.io.table import Cell, Layout, RawDocument, Table
+from jixiao.reading.cells import Line, clean_text, piece
 
 # Page furniture and file names that are never table content.
 FURNITURE_RE = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jixiao.core.model import TableKind
 from jixiao.core.text import compact
-from jixiao.io.build.vocab import BudgetCol, Col
+from jixiao.reading.vocab import BudgetCol, Col
 
 SELFEVAL_COLUMNS = frozenset({Col.ACTUAL, Col.SCORE, Col.DEVIATION})
 MONITOR_COLUMNS = frozenset({Col.CURRENT, Col.FORECAST, Col.LIKELIHOOD})

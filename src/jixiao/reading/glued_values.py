@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao.io.build.cells import norm, target_prefix_len
-from jixiao.io.build.glued import _WORDS
-from jixiao.io.build.vocab import Col
+from jixiao.reading.cells import norm, target_prefix_len
+from jixiao.reading.glued import _WORDS
+from jixiao.reading.vocab import Col
 
 _TARGETS = (Col.ANNUAL, Col.ACTUAL, Col.PERIOD, Col.FORECAST, Col.CURRENT)
 _NUMBERS = (Col.WEIGHT, Col.SCORE)

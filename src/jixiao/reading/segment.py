@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 
 from jixiao.core.text import label_key
-from jixiao.io.build.cells import (
+from jixiao.reading.cells import (
     QUALITATIVE_VALUES,
     is_value_like,
     norm,
     target_prefix_len,
 )
-from jixiao.io.build.vocab import (
+from jixiao.reading.vocab import (
     EXTRA_TAIL_RE,
     LEVEL_KEYS,
     TITLE_RE,

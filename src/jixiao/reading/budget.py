@@ -8,11 +8,11 @@ from jixiao.core.model import Budget, FundingRow
 from jixiao.core.money import Amount, MoneyUnit
 from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
-from jixiao.io.build import problems as P
-from jixiao.io.build.budget_glued import is_glued_figures, split_glued_budget
-from jixiao.io.build.cells import Piece, decimal_of, is_none_marker, percent_of
-from jixiao.io.build.header import parse_amount
-from jixiao.io.build.vocab import BudgetCol, budget_column_of, header_key
+from jixiao.reading import problems as P
+from jixiao.reading.budget_glued import is_glued_figures, split_glued_budget
+from jixiao.reading.cells import Piece, decimal_of, is_none_marker, percent_of
+from jixiao.reading.header import parse_amount
+from jixiao.reading.vocab import BudgetCol, budget_column_of, header_key
 
 _FRAGMENTS = {"年初", "全年", "调整后", "预算", "执行"}
 

@@ -13,7 +13,7 @@ from jixiao.core.source import SourceLocation
 from jixiao.core.target import Target
 from jixiao.core.text import compact
 from jixiao.core.vocabulary import level1_of_label, level2_of_label
-from jixiao.io.build.cells import (
+from jixiao.reading.cells import (
     Piece,
     decimal_of,
     display,
@@ -21,7 +21,7 @@ from jixiao.io.build.cells import (
     make_target,
     norm,
 )
-from jixiao.io.build.vocab import Col, light_of
+from jixiao.reading.vocab import Col, light_of
 
 SCORE_RESIDUE = re.compile(r"^[(（]?[\d.\-~]+[)）]?分[)）]?$")
 

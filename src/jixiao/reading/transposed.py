@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jixiao.core.model import Indicator
-from jixiao.io.build.cells import Line, Piece, is_value_like
-from jixiao.io.build.records import Record, to_indicator
-from jixiao.io.build.vocab import Col, column_of
 from jixiao.io.table import Layout
+from jixiao.reading.cells import Line, Piece, is_value_like
+from jixiao.reading.records import Record, to_indicator
+from jixiao.reading.vocab import Col, column_of
 
 _VALUE_COLS = (Col.ANNUAL, Col.PERIOD, Col.ACTUAL, Col.WEIGHT, Col.SCORE)
 

@@ -1,6 +1,6 @@
-"""Header fields of a table (methods of :class:`~jixiao.io.build.tables.Walker`).
+"""Header fields of a table (methods of :class:`~jixiao.reading.tables.Walker`).
 
-Labels are matched by :func:`~jixiao.io.build.vocab.field_of_label`; a label takes the rest of its
+Labels are matched by :func:`~jixiao.reading.vocab.field_of_label`; a label takes the rest of its
 row (GRID, text) or the next cell (STREAM); labels printed side by side take the next row's cells
 in order.
 """
@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from jixiao.core.model import FundingRow
 from jixiao.core.problems import make
-from jixiao.io.build import problems as P
-from jixiao.io.build.cells import (
+from jixiao.io.table import Layout
+from jixiao.reading import problems as P
+from jixiao.reading.cells import (
     Line,
     Piece,
     decimal_of,
@@ -22,21 +23,20 @@ from jixiao.io.build.cells import (
     is_value_like,
     norm,
 )
-from jixiao.io.build.draft import Pending
-from jixiao.io.build.header import parse_amount, unit_from_note, year_of
-from jixiao.io.build.records import where
-from jixiao.io.build.segment import split_labels
-from jixiao.io.build.vocab import (
+from jixiao.reading.draft import Pending
+from jixiao.reading.header import parse_amount, unit_from_note, year_of
+from jixiao.reading.records import where
+from jixiao.reading.segment import split_labels
+from jixiao.reading.vocab import (
     Field,
     column_of,
     field_of_label,
     header_key,
     is_funding_label,
 )
-from jixiao.io.table import Layout
 
 if TYPE_CHECKING:
-    from jixiao.io.build.tables import Walker
+    from jixiao.reading.tables import Walker
 
 _COLON_CELL = re.compile(r"^\s*([^:：]{2,24}?)\s*[:：]\s*(\S.*)$", re.S)
 

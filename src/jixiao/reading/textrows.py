@@ -1,6 +1,6 @@
 """Indicator rows read from text lines (LINES layout): segmented, glued or space-separated.
 
-These are methods of :class:`~jixiao.io.build.indicators.BlockReader`, kept in their own module
+These are methods of :class:`~jixiao.reading.indicators.BlockReader`, kept in their own module
 because text needs its own rules: no blank positions, labels and values glued together.
 """
 
@@ -11,8 +11,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from jixiao.core.text import label_key
-from jixiao.io.build import problems as P
-from jixiao.io.build.cells import (
+from jixiao.reading import problems as P
+from jixiao.reading.cells import (
     QUALITATIVE_VALUES,
     Line,
     Piece,
@@ -21,17 +21,17 @@ from jixiao.io.build.cells import (
     is_value_like,
     norm,
 )
-from jixiao.io.build.columns import OPTIONAL
-from jixiao.io.build.glued import (
+from jixiao.reading.columns import OPTIONAL
+from jixiao.reading.glued import (
     cut_records,
     decode_values,
     is_glued,
     peel,
     split_before_values,
 )
-from jixiao.io.build.glued_values import decodable, decode_row
-from jixiao.io.build.records import SCORE_RESIDUE, Record, is_level, where
-from jixiao.io.build.segment import (
+from jixiao.reading.glued_values import decodable, decode_row
+from jixiao.reading.records import SCORE_RESIDUE, Record, is_level, where
+from jixiao.reading.segment import (
     peel_levels,
     reproject,
     split_description,
@@ -39,10 +39,10 @@ from jixiao.io.build.segment import (
     split_name_target,
     tokens_of,
 )
-from jixiao.io.build.vocab import EXTRA_TAIL_RE, Col
+from jixiao.reading.vocab import EXTRA_TAIL_RE, Col
 
 if TYPE_CHECKING:
-    from jixiao.io.build.indicators import BlockReader
+    from jixiao.reading.indicators import BlockReader
 
 
 def text_line(self: BlockReader, line: Line) -> None:

@@ -1,28 +1,28 @@
 """The budget block of self-evaluation and monitoring tables, as met by the walk
-(methods of :class:`~jixiao.io.build.tables.Walker`)."""
+(methods of :class:`~jixiao.reading.tables.Walker`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from jixiao.core.money import MoneyUnit
-from jixiao.io.build.budget import BudgetBlock, budget_header
-from jixiao.io.build.budget_glued import is_glued_figures
-from jixiao.io.build.cells import Line, Piece, decimal_of, is_none_marker
-from jixiao.io.build.columns import starts_header
-from jixiao.io.build.draft import Section
-from jixiao.io.build.header import unit_from_note
-from jixiao.io.build.segment import split_labels
-from jixiao.io.build.vocab import (
+from jixiao.io.table import Layout
+from jixiao.reading.budget import BudgetBlock, budget_header
+from jixiao.reading.budget_glued import is_glued_figures
+from jixiao.reading.cells import Line, Piece, decimal_of, is_none_marker
+from jixiao.reading.columns import starts_header
+from jixiao.reading.draft import Section
+from jixiao.reading.header import unit_from_note
+from jixiao.reading.segment import split_labels
+from jixiao.reading.vocab import (
     BudgetCol,
     budget_column_of,
     field_of_label,
     is_funding_label,
 )
-from jixiao.io.table import Layout
 
 if TYPE_CHECKING:
-    from jixiao.io.build.tables import Walker
+    from jixiao.reading.tables import Walker
 
 
 def _numbers_follow(pieces: list[Piece]) -> bool:

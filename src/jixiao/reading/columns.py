@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao.core.source import SourceLocation
-from jixiao.io.build.cells import Line, Piece, is_value_like
-from jixiao.io.build.records import is_level
-from jixiao.io.build.segment import split_header_row
-from jixiao.io.build.vocab import STRONG_COLUMNS, Col, column_of, is_long_term_label
 from jixiao.io.table import Layout
+from jixiao.reading.cells import Line, Piece, is_value_like
+from jixiao.reading.records import is_level
+from jixiao.reading.segment import split_header_row
+from jixiao.reading.vocab import STRONG_COLUMNS, Col, column_of, is_long_term_label
 
 # Columns whose cells are free text that may be missing in copies without cell borders.
 OPTIONAL = frozenset({Col.DEVIATION, Col.EXTRA, Col.LIKELIHOOD, Col.UNIT, Col.LIGHT})

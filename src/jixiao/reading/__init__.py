@@ -12,10 +12,10 @@ from __future__ import annotations
 from jixiao.core.model import Document, GoalTable
 from jixiao.core.problems import Problem, has_errors, make
 from jixiao.core.source import SourceLocation
-from jixiao.io.build import problems as P
-from jixiao.io.build.rows import lines_of
-from jixiao.io.build.tables import Walker
 from jixiao.io.table import RawDocument
+from jixiao.reading import problems as P
+from jixiao.reading.rows import lines_of
+from jixiao.reading.tables import Walker
 
 
 def build_document(raw: RawDocument) -> Document:
