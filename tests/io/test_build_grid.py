@@ -65,9 +65,10 @@ def test_local_names_traditional_characters_and_spaced_labels() -> None:
 """)
     )
     (table,) = doc.tables
-    assert table.header.name == "縣級衛生補助"
+    # Traditional text is read as Simplified (OpenCC t2s), the script the rules and search use
+    assert table.header.name == "县级卫生补助"
     first, second = table.indicators
-    assert first.level1 == "預期產出指標"  # printed text kept
+    assert first.level1 == "预期产出指标"
     assert first.category is Level1.OUTPUT
     assert second.level1 == "效果指标" and second.category is Level1.BENEFIT
 

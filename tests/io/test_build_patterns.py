@@ -196,13 +196,13 @@ def test_several_tables_on_one_page_with_wide_layouts() -> None:
 def test_one_cell_per_line_with_traditional_characters() -> None:
     doc = parse("p06_stream_traditional.txt")
     (table,) = doc.tables
-    assert table.header.name == "澳門青年交流活動經費"
+    assert table.header.name == "澳门青年交流活动经费"  # read as Simplified (OpenCC t2s)
     assert table.header.budget.amount is not None
     assert table.header.budget.amount.value == Decimal("45.8")
     assert len(table.indicators) == 5
-    people = row(table, "參與青年人數")  # blank 一级/二级 cells of the stream are carried
-    assert levels(people) == ("產出指標", "數量指標") and people.category is Level1.OUTPUT
-    assert row(table, "參與者滿意度").category is Level1.SATISFACTION
+    people = row(table, "参与青年人数")  # blank 一级/二级 cells of the stream are carried
+    assert levels(people) == ("产出指标", "数量指标") and people.category is Level1.OUTPUT
+    assert row(table, "参与者满意度").category is Level1.SATISFACTION
 
 
 def test_rubric_score_sheet_rows_are_read_under_their_own_level1() -> None:

@@ -118,6 +118,16 @@ WILD_LAYOUTS = {
     "022_goal.txt": [L, S],
     "040_goal.txt": [L, G],
     "044_goal.txt": [L, G, L, G],
+    "009_goal.txt": [L, S],
+    "011_selfeval.txt": [S],
+    "017_goal.txt": [L, S, L],
+    "026_goal.txt": [S],
+    "034_selfeval.txt": [S, L],
+    "036_selfeval.txt": [G],
+    "039_selfeval.txt": [S],
+    "041_goal.txt": [L, S, L, S],
+    "043_goal.txt": [L, S],
+    "049_goal.txt": [L, G],
 }
 WILD_FILES = sorted(p.name for p in WILD.glob("*.txt"))
 

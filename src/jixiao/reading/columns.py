@@ -61,6 +61,64 @@ class Columns:
         return [r for r in self.roles[:start] if r is not None]
 
 
+_LEVEL_ROLES = (Col.L1, Col.L2, Col.L3)
+_TARGET_PARENTS = (Col.ANNUAL, Col.PERIOD)
+_VALUE_ROLES = (Col.ANNUAL, Col.PERIOD, Col.ACTUAL, Col.WEIGHT, Col.SCORE, Col.DEVIATION)
+
+
+def unflatten(labels: list[str]) -> list[str]:
+    """A two-row header copied onto one row, parents first, back into one row of columns.
+
+    ``绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 | 二级指标 | 三级指标 | 指标性质 |
+    指标值 | 度量单位``: the level labels after value columns are the second header row. Each
+    parent that spans sub-columns (绩效指标 over the levels, 年度指标值 over 指标性质 / 指标值 /
+    度量单位) is replaced by them; the other parents (完成值, 分值 …) keep their place.
+    """
+    roles = [column_of(t) for t in labels]
+    first_value = next((i for i, r in enumerate(roles) if r in _VALUE_ROLES), None)
+    if first_value is None:
+        return labels
+    cut = next((i for i in range(first_value + 1, len(roles)) if roles[i] in _LEVEL_ROLES), None)
+    if cut is None or any(r in _LEVEL_ROLES for r in roles[:first_value]):
+        return labels
+    parents, children = labels[:cut], labels[cut:]
+    child_roles = roles[cut:]
+    levels = 0
+    while levels < len(children) and child_roles[levels] in _LEVEL_ROLES:
+        levels += 1
+    out: list[str] = []
+    used = levels
+    for label, role in zip(parents, roles[:cut], strict=True):
+        if role in (Col.FRAME, None) and levels and used == levels and not out:
+            out.extend(children[:levels])
+        elif role in _TARGET_PARENTS and used < len(children):
+            taken = _target_cells(child_roles[used:])
+            out.extend(children[used : used + taken] if taken else [label])
+            used += taken
+        else:
+            out.append(label)
+    if not any(column_of(t) in _LEVEL_ROLES for t in out):
+        out = children[:levels] + out
+    return out + children[used:]
+
+
+def _target_cells(roles: list[Col | None]) -> int:
+    """How many sub-columns (指标性质, 指标值, 度量单位) a target parent spans."""
+    k = 0
+    if k < len(roles) and roles[k] is Col.OP:
+        k += 1
+    if k < len(roles) and roles[k] in (Col.ANNUAL, Col.PERIOD, Col.EXTRA):
+        k += 1
+    if k < len(roles) and roles[k] is Col.UNIT:
+        k += 1
+    return k if k >= 2 else 0
+
+
+def _columns(labels: list[str], source: SourceLocation, layout: Layout) -> Columns:
+    labels = unflatten(labels)
+    return Columns(_assign_roles(labels), labels, source, layout)
+
+
 def _assign_roles(labels: list[str]) -> list[Col | None]:
     roles: list[Col | None] = []
     seen: set[Col] = set()
@@ -116,7 +174,7 @@ def _grid_header(lines: list[Line], i: int) -> tuple[Columns, int] | None:
     j = i + 1
     stacked = _stacked_header(lines, i)
     if stacked is not None:
-        return Columns(_assign_roles(stacked), stacked, lines[i].source, Layout.GRID), i + 2
+        return _columns(stacked, lines[i].source, Layout.GRID), i + 2
     # A header split over rows (014: "绩效指标 | 一级 指标" then "二级指标 | 三级指标 | …"):
     # follow-on rows made only of column labels extend it.
     while j < len(lines) and lines[j].layout is Layout.GRID:
@@ -132,7 +190,7 @@ def _grid_header(lines: list[Line], i: int) -> tuple[Columns, int] | None:
     if not is_header_labels(texts):
         return None
     texts = _join_fragments(texts)
-    cols = Columns(_assign_roles(texts), texts, lines[i].source, Layout.GRID)
+    cols = _columns(texts, lines[i].source, Layout.GRID)
     return cols, j
 
 
@@ -231,7 +289,7 @@ def _stream_header(lines: list[Line], i: int) -> tuple[Columns, int] | None:
     if not is_header_labels(_join_fragments(texts)):
         return None
     joined = _join_fragments(texts)
-    return Columns(_assign_roles(joined), joined, lines[i].source, Layout.STREAM), j
+    return _columns(joined, lines[i].source, Layout.STREAM), j
 
 
 def _next_text(lines: list[Line], j: int) -> str | None:
@@ -244,7 +302,7 @@ def _lines_header(line: Line, i: int) -> tuple[Columns, int] | None:
     labels = split_header_row(line.text)
     if labels is None or not is_header_labels(labels):
         return None
-    return Columns(_assign_roles(labels), labels, line.source, Layout.LINES), i + 1
+    return _columns(labels, line.source, Layout.LINES), i + 1
 
 
 def starts_header(line: Line) -> bool:

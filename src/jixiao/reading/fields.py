@@ -14,6 +14,7 @@ from jixiao.core.model import FundingRow
 from jixiao.core.problems import make
 from jixiao.io.table import Layout
 from jixiao.reading import problems as P
+from jixiao.reading.budget_glued import is_glued_figures, split_glued_budget
 from jixiao.reading.cells import (
     Line,
     Piece,
@@ -28,6 +29,7 @@ from jixiao.reading.header import parse_amount, unit_from_note, year_of
 from jixiao.reading.records import where
 from jixiao.reading.segment import split_labels
 from jixiao.reading.vocab import (
+    BudgetCol,
     Field,
     column_of,
     field_of_label,
@@ -328,7 +330,7 @@ def append_text(self: Walker, f: Field, piece: Piece) -> None:
 def budget_value(self: Walker, pending: Pending, piece: Piece) -> None:
     d = self.draft
     assert d is not None
-    text = piece.clean
+    text = _unglued_budget(piece.clean)
     unit = unit_from_note(pending.label) or d.unit
     amount = parse_amount(text, unit) if text else None
     if amount is None:
@@ -353,6 +355,33 @@ def budget_value(self: Walker, pending: Pending, piece: Piece) -> None:
         d.budget_label = key
     else:
         d.extra.append((display(pending.label), text))
+
+
+# Column orders of budget figures printed after a 年度资金总额 label (central and local forms).
+_GLUED_ORDERS = (
+    [BudgetCol.BUDGET, BudgetCol.EXECUTED, BudgetCol.RATE],
+    [BudgetCol.INITIAL, BudgetCol.BUDGET, BudgetCol.EXECUTED, BudgetCol.RATE],
+    [
+        BudgetCol.INITIAL,
+        BudgetCol.BUDGET,
+        BudgetCol.EXECUTED,
+        BudgetCol.WEIGHT,
+        BudgetCol.RATE,
+        BudgetCol.SCORE,
+    ],
+)
+
+
+def _unglued_budget(text: str) -> str:
+    """``194.9194.9100%`` (全年预算数, 执行数, 执行率 run together) → ``194.9``, when the
+    table's own arithmetic (执行率 = 执行数 / 预算数) confirms one cut; else the text as is."""
+    if not is_glued_figures(text):
+        return text
+    for order in _GLUED_ORDERS:
+        split = split_glued_budget(text, order)
+        if split is not None:
+            return split.get(BudgetCol.BUDGET) or split.get(BudgetCol.INITIAL) or text
+    return text
 
 
 def funding(self: Walker, label: Piece, value: Piece | None) -> None:

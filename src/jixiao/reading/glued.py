@@ -19,7 +19,7 @@ from jixiao.reading.segment import peel_levels
 from jixiao.reading.vocab import LEVEL_KEYS
 
 _CUT_LABELS = sorted((k for k in LEVEL_KEYS if k.endswith("指标") and len(k) >= 4), key=len)[::-1]
-_MARKER = re.compile(r"指标[1-9](?!\d*[%‰个人项次万元])")
+_MARKER = re.compile(r"指标[1-9](?![\d.%‰])")
 _SCORE = re.compile(r"[(（][0-9.\-~]+分?[)）]分?")
 _EXTRA_QUALITATIVE = ("基本达到", "达到", "完成", "未完成", "部分达到")
 _WORDS = tuple(sorted({*QUALITATIVE_VALUES, *_EXTRA_QUALITATIVE}, key=len, reverse=True))

@@ -53,6 +53,7 @@ from jixiao.reading.textrows import (
     glued_line,
     last_label_is_name,
     lines_content,
+    run_records,
     split_by_columns,
     split_weight,
     text_line,
@@ -70,6 +71,7 @@ class BlockReader:
     _glued_line = glued_line
     _split_by_columns = split_by_columns
     _split_weight = split_weight
+    _run_records = run_records
     _lines_content = lines_content
     _last_label_is_name = last_label_is_name
     _total_text = total_text
@@ -94,6 +96,7 @@ class BlockReader:
         self._waiting: Record | None = None  # a text-line name whose value may come next
         self._wrapped = False
         self._rubric_told = False
+        self._above = False  # the 一级 column holds a level above 产出/效益 (实施效果指标)
 
     @property
     def level2(self) -> str | None:
@@ -346,18 +349,33 @@ class BlockReader:
                 run.append(text + "指标")
                 i = nxt + 1
                 continue
-            if is_level(text):
+            if is_level(text) or (not run and self._unnamed_level1(text, pieces, nxt)):
                 run.append(text)
                 i += 1
                 continue
             break
         return run, i
 
+    def _unnamed_level1(self, text: str, pieces: list[Piece], nxt: int | None) -> bool:
+        """A 一级 label outside the vocabulary (项目完成, 实施效果): the first label cell of the
+        block, right before a 二级 label, under a header with a 一级 column."""
+        if self.level1 is not None or nxt is None or not self.cols.has(Col.L1):
+            return False
+        following = pieces[nxt].clean
+        if len(text) > 12 or is_value_like(text) or not is_level(following):
+            return False
+        # before a 一级 word (实施效果指标 | 产出指标) it is a level above 产出/效益: the 一级
+        # words under it are read as its 二级
+        self._above = is_l1(following) and not is_l2(following)
+        return True
+
     def _apply_labels(self, run: list[str], following: Piece | None) -> None:
         for j, label in enumerate(run):
             nxt = run[j + 1] if j + 1 < len(run) else None
             both = is_l1(label) and is_l2(label)
-            if is_l1(label) and not is_l2(label):
+            if self._above and self.level1 is not None and is_l1(label):
+                self.level2 = clean_level(label)
+            elif is_l1(label) and not is_l2(label):
                 self.level1 = clean_level(label)
                 self.level2 = None
             elif is_l2(label) and not both:

@@ -387,10 +387,19 @@ class Walker:
         assert self.reader is not None
         first = line.filled[0].clean
         if line.layout is not Layout.STREAM and (is_end_line(first) or is_prose_end(line)):
+            total_at = next(
+                (k for k, p in enumerate(line.filled) if k and TOTAL_RE.match(norm(p.text))), None
+            )
+            if total_at is not None:  # 其他需要说明事项 | 无 | 总分 | 100 | 96: the total row
+                tail = line.filled[total_at:]
+                self.reader.feed(Line(tail, line.layout, tail[0].source, line.block))
             self._end_block(at_end=False)
             self._total_score_text(line.text)
             return i + 1
         if line.layout is Layout.STREAM and is_end_line(first) and not TOTAL_RE.match(norm(first)):
+            total_at = self._stream_total_ahead(i)
+            if total_at is not None:  # 其他需要说明事项 / 无 / 总分 / 100 / 96: read the total
+                return total_at
             self._end_block(at_end=False)
             self._total_score_text(line.text)
             return i + 1
@@ -398,6 +407,16 @@ class Walker:
         if line.layout is not Layout.STREAM and TOTAL_RE.match(norm(first)):
             self._end_block(at_end=False)
         return i + 1
+
+    def _stream_total_ahead(self, i: int) -> int | None:
+        """The index of a 总分 cell within the two stream cells after an end label."""
+        for j in range(i + 1, min(i + 4, len(self.lines))):
+            nxt = self.lines[j]
+            if nxt.layout is not Layout.STREAM or not nxt.filled:
+                return None
+            if TOTAL_RE.match(norm(nxt.filled[0].text)):
+                return j
+        return None
 
     def _end_block(self, at_end: bool) -> None:
         if self.reader is None or self.draft is None:

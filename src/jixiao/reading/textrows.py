@@ -31,6 +31,7 @@ from jixiao.reading.glued import (
 )
 from jixiao.reading.glued_values import decodable, decode_row
 from jixiao.reading.records import SCORE_RESIDUE, Record, is_level, where
+from jixiao.reading.runs import decode_run, readable_roles
 from jixiao.reading.segment import (
     peel_levels,
     reproject,
@@ -153,6 +154,8 @@ def glued_line(self: BlockReader, line: Line) -> None:
             pieces = [Piece(c, line.source) for c in printed if c]
             self._lines_content(pieces, line)
             continue
+        if self._run_records(rest, line):
+            continue
         if decodable:
             cut = split_before_values(rest)
             name, raw = cut if cut is not None else (rest, "")
@@ -175,6 +178,44 @@ def glued_line(self: BlockReader, line: Line) -> None:
         values = [(Col.ANNUAL, label, Piece(raw, line.source))]
         record = Record(self.level1, self.level2, Piece(name, line.source), values, self.group)
         self._emit(record, line)
+
+
+def run_records(self: BlockReader, text: str, line: Line) -> bool:
+    """Two or more rows run together between level labels (:mod:`.runs`): emitted when one
+    reading of the text is best; the text after the last row goes to its free-text column."""
+    slots = [(r, lab) for r, lab in self.slots if r not in OPTIONAL]
+    roles = tuple(r for r, _ in slots)
+    if not readable_roles(list(roles)):
+        return False
+    got = decode_run(text, roles)
+    if got is None or len(got[0]) < 2:
+        return False
+    records, tail = got
+    free = next(((r, lab) for r, lab in self.slots if r in (Col.DEVIATION, Col.EXTRA)), None)
+    for k, rec in enumerate(records):
+        values = [
+            (r, lab, Piece(c, line.source)) for (r, lab), c in zip(slots, rec.cells, strict=True)
+        ]
+        if k == len(records) - 1 and tail and free is not None:
+            values.append((free[0], free[1], Piece(tail, line.source)))
+        shown = " | ".join(rec.cells)
+        self._problem(
+            P.GLUED_SPLIT,
+            f"{where(line.source)}: glued text read as {rec.name!r} | {shown}",
+            line.source,
+            text,
+        )
+        self._emit(
+            Record(self.level1, self.level2, Piece(rec.name, line.source), values, self.group), line
+        )
+    if tail and free is None:
+        self._problem(
+            P.UNREAD_ROW,
+            f"{where(line.source)}: text {tail!r} after the last row is no indicator; not read",
+            line.source,
+            tail,
+        )
+    return True
 
 
 def glued_row(self: BlockReader, line: Line) -> bool:
