@@ -1,6 +1,6 @@
 """Browser tests: Playwright driving Debian's chromium against pytest-django's live server.
 
-Skipped (with the reason) when /usr/bin/chromium is absent, unless JIXIAO_REQUIRE_BROWSER=1
+Skipped (with the reason) when /usr/bin/chromium is absent, unless JIXIAO_REQUIRE_SYSTEM=1
 (CI), where a missing browser is a failure. Screenshots go to artifacts/screenshots/.
 """
 
@@ -29,8 +29,8 @@ ARGS = [
 def _require_browser() -> None:
     if CHROMIUM.exists():
         return
-    if os.environ.get("JIXIAO_REQUIRE_BROWSER") == "1":
-        pytest.fail("JIXIAO_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing")
+    if "1" in (os.environ.get("JIXIAO_REQUIRE_BROWSER"), os.environ.get("JIXIAO_REQUIRE_SYSTEM")):
+        pytest.fail("JIXIAO_REQUIRE_SYSTEM=1 (CI) but /usr/bin/chromium is missing")
     pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
 
 

@@ -96,6 +96,27 @@ def test_download_the_filled_selfeval_table(world: Any, fmt: str) -> None:
     client.post(reverse("evaluation", args=[table.pk]), _post(table, ["65000人", "100%", "92%"]))
     response = client.get(reverse("evaluation-download", args=[table.pk, fmt]))
     assert response.status_code == 200 and len(response.content) > 500
+    if fmt == "pdf":  # with no font installed too: the built-in CID font
+        import io
+
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+            text = "".join(page.extract_text() for page in pdf.pages)
+        assert "自评表" in text and "65000人" in text
+
+
+def test_a_failed_selfeval_download_is_a_page_not_a_500(
+    world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = approved_table(world)
+    client = world.client("owner")
+    client.post(reverse("evaluation", args=[table.pk]), _post(table, ["65000人", "100%", "92%"]))
+    monkeypatch.setenv("JIXIAO_CJK_FONT", "/nonexistent/font.ttf")  # a broken setting
+    response = client.get(reverse("evaluation-download", args=[table.pk, "pdf"]))
+    assert response.status_code == 503
+    page = response.content.decode("utf-8")
+    assert "下载失败" in page and "JIXIAO_CJK_FONT" in page and "返回" in page
 
 
 def test_evaluation_permissions(world: Any) -> None:

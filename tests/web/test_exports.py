@@ -24,6 +24,18 @@ def test_table_downloads_in_every_registered_format(world: Any, fmt: str) -> Non
     assert len(response.content) > 100
 
 
+def test_a_failed_download_is_a_page_in_chinese_not_a_500(
+    world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JIXIAO_CJK_FONT", "/nonexistent/font.ttf")  # a broken setting
+    table = world.table()
+    response = world.client("owner").get(reverse("table-download", args=[table.pk, "pdf"]))
+    assert response.status_code == 503
+    page = response.content.decode("utf-8")
+    assert "下载失败" in page and "无法生成 PDF 文件" in page and "Excel 或 Word" in page
+    assert reverse("table-detail", args=[table.pk]) in page
+
+
 def test_download_json_carries_the_table(world: Any) -> None:
     table = world.table()
     response = world.client("owner").get(reverse("table-download", args=[table.pk, "json"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,14 +14,26 @@ NEEDS_LO = "LibreOffice (soffice) is not installed; CI installs libreoffice-*-no
 NEEDS_POPPLER = "poppler-utils (pdftoppm/pdffonts) is not installed"
 
 
+NEEDS_TRUETYPE = "no TrueType CJK font installed (CI installs fonts-wqy-microhei)"
+
+
+def need_system(present: bool, reason: str) -> None:
+    """Skip with the reason when an optional system package is missing; CI sets
+    JIXIAO_REQUIRE_SYSTEM=1, where a missing package fails the test instead."""
+    if present:
+        return
+    if os.environ.get("JIXIAO_REQUIRE_SYSTEM") == "1":
+        pytest.fail(f"JIXIAO_REQUIRE_SYSTEM=1 but {reason}")
+    pytest.skip(reason)
+
+
 def need_soffice() -> None:
-    if fx.soffice() is None:
-        pytest.skip(NEEDS_LO)
+    need_system(fx.soffice() is not None, NEEDS_LO)
 
 
 def need_poppler() -> None:
-    if shutil.which("pdftoppm") is None or shutil.which("pdffonts") is None:
-        pytest.skip(NEEDS_POPPLER)
+    present = shutil.which("pdftoppm") is not None and shutil.which("pdffonts") is not None
+    need_system(present, NEEDS_POPPLER)
 
 
 class Made:
@@ -71,11 +84,15 @@ class Made:
         return self.lo("pdf100", self.docx_100, "pdf")
 
 
-def need_cjk_font() -> None:
-    """PDF export needs a TrueType CJK font (CI installs fonts-wqy-microhei)."""
-    from jixiao.io.writers.pdf import FontNotFoundError, find_cjk_font
+PDF_FONTS = ("truetype", "builtin")  # the two ways the PDF writer gets its Chinese font
 
-    try:
-        find_cjk_font()
-    except FontNotFoundError as exc:
-        pytest.skip(f"no TrueType CJK font for PDF export: {exc}")
+
+def use_pdf_font(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the PDF writer use an embedded TrueType font or the built-in CID font."""
+    from jixiao.io.writers.pdf import find_cjk_font
+
+    if kind == "builtin":
+        monkeypatch.setenv("JIXIAO_CJK_FONT", "builtin")
+        return
+    monkeypatch.delenv("JIXIAO_CJK_FONT", raising=False)
+    need_system(find_cjk_font() is not None, NEEDS_TRUETYPE)

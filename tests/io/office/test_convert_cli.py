@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from office_support import Made, need_cjk_font
+import pytest
+from office_support import PDF_FONTS, Made, use_pdf_font
 from typer.testing import CliRunner
 
 from jixiao.cli import _load_commands, app
@@ -16,7 +17,6 @@ runner = CliRunner()
 
 
 def test_convert_example_text_to_every_format(example_file: Path, tmp_path: Path) -> None:
-    need_cjk_font()
     for fmt in ("xlsx", "docx", "pdf", "html", "json", "csv"):
         out = tmp_path / f"dongguan.{fmt}"
         result = runner.invoke(app, ["convert", str(example_file), "-o", str(out)])
@@ -28,6 +28,24 @@ def test_convert_example_text_to_every_format(example_file: Path, tmp_path: Path
         17,
         14,
     ]
+
+
+@pytest.mark.parametrize("font", PDF_FONTS)
+def test_convert_to_pdf_and_parse_it_back_with_either_font(
+    font: str, example_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bare-machine promise: with no font file (builtin) as with an embedded one."""
+    use_pdf_font(font, monkeypatch)
+    out = tmp_path / "x.pdf"
+    result = runner.invoke(app, ["convert", str(example_file), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    want = parse_file(example_file).tables
+    got = parse_file(out).tables
+    assert [t.name for t in got] == [t.name for t in want]
+    assert [t.header.budget.amount for t in got] == [t.header.budget.amount for t in want]
+    assert [
+        [(i.level1, i.level2, i.name, i.annual_target.raw) for i in t.indicators] for t in got
+    ] == [[(i.level1, i.level2, i.name, i.annual_target.raw) for i in t.indicators] for t in want]
 
 
 def test_convert_many_inputs_and_a_folder_into_one_workbook(made: Made, tmp_path: Path) -> None:

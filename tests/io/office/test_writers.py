@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from office_dongguan import PROJECTS, goal_tables
-from office_support import need_cjk_font, need_poppler
+from office_support import PDF_FONTS, need_poppler, need_system, use_pdf_font
 
 from jixiao.core.model import Budget, FundingRow, GoalTable, TableKind
 from jixiao.core.money import Amount
@@ -29,8 +29,6 @@ FORMATS = ["xlsx", "docx", "pdf", "html", "json", "csv"]
 
 
 def render(fmt: str, tables: list[GoalTable], **options: object) -> bytes:
-    if fmt == "pdf":
-        need_cjk_font()
     return get_exporter(fmt)(tables, ExportOptions(**options)).render()  # type: ignore[arg-type]
 
 
@@ -110,8 +108,9 @@ def test_docx_official_layout(tmp_path: Path) -> None:
     assert texts[:2] == ["项目绩效目标表", "（2024年度）"]
 
 
-def test_pdf_embeds_a_cjk_font_and_renders(tmp_path: Path) -> None:
+def test_pdf_embeds_a_cjk_font_and_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     need_poppler()
+    use_pdf_font("truetype", monkeypatch)
     path = write(tmp_path, "pdf", goal_tables())
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
     rows = [line.split() for line in fonts.stdout.splitlines()[2:]]
@@ -144,18 +143,54 @@ def test_pdf_text_reads_back_exactly(tmp_path: Path) -> None:
     assert "第 1 页" in text
 
 
-def test_pdf_without_a_cjk_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_configured_font_that_does_not_exist_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("JIXIAO_CJK_FONT", "/nonexistent/font.ttf")
     with pytest.raises(FontNotFoundError, match="JIXIAO_CJK_FONT"):
         get_exporter("pdf")(goal_tables()).render()
+
+
+def test_no_font_found_falls_back_to_the_builtin_cid_font(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import pdfplumber
+
+    from jixiao.io.writers.pdf import CID_FONT, find_cjk_font, register_font
+
+    monkeypatch.delenv("JIXIAO_CJK_FONT", raising=False)
+    assert find_cjk_font(search=()) is None  # a machine without fonts
+    assert register_font(search=()) == CID_FONT
+    monkeypatch.setenv("JIXIAO_CJK_FONT", "builtin")
+    path = write(tmp_path, "pdf", goal_tables())
+    assert b"/Adobe-GB1" in path.read_bytes() or b"Adobe" in path.read_bytes()
+    with pdfplumber.open(path) as pdf:
+        fonts = {char["fontname"] for page in pdf.pages for char in page.chars}
+        text = pdf.pages[0].extract_text()
+    assert fonts == {"STSongStd-Light"}  # the PostScript name of reportlab's STSong-Light
+    assert "项目绩效目标表" in text and "≥64539人" in text and "第 1 页" in text
+
+
+@pytest.mark.parametrize("font", PDF_FONTS)
+def test_pdf_reads_back_with_either_font(
+    font: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_pdf_font(font, monkeypatch)
+    doc = parse_file(write(tmp_path, "pdf", goal_tables()))
+    assert [t.name for t in doc.tables] == [p.name for p in PROJECTS]
+    assert [len(t.indicators) for t in doc.tables] == [19, 17, 14]
+    for got, want in zip(doc.tables, goal_tables(), strict=True):
+        assert got.header.budget.amount == want.header.budget.amount
+        assert [(i.name, i.annual_target.raw) for i in got.indicators] == [
+            (i.name, i.annual_target.raw) for i in want.indicators
+        ]
 
 
 def test_pdf_font_chosen_by_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import pdfplumber
 
     droid = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
-    if not droid.exists():
-        pytest.skip("fonts-droid-fallback is not installed")
+    need_system(droid.exists(), "fonts-droid-fallback is not installed")
     monkeypatch.setenv("JIXIAO_CJK_FONT", str(droid))
     path = write(tmp_path, "pdf", goal_tables()[:1])
     with pdfplumber.open(path) as pdf:

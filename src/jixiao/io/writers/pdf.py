@@ -1,17 +1,22 @@
-"""``.pdf`` exporter (reportlab) with an embedded TrueType CJK font.
+"""``.pdf`` exporter (reportlab), with a Chinese font on every machine.
 
-The PDF must look right on a machine without Chinese fonts, so the font is embedded (as a
-subset). reportlab embeds TrueType outlines only (not the CFF outlines of Noto CJK), so the
-exporter looks for a TrueType CJK font: ``$JIXIAO_CJK_FONT`` (a ``.ttf``/``.ttc`` path, optionally
-``path#index`` for a collection), then the known Debian/Ubuntu/Fedora/macOS/Windows paths of
-WenQuanYi Micro Hei / Zen Hei, Droid Sans Fallback, SimSun and SimHei. When none is found,
-:class:`FontNotFoundError` says what to install.
+Where a TrueType CJK font is found it is embedded (as a subset), so the PDF looks the same
+everywhere. reportlab embeds TrueType outlines only (not the CFF outlines of Noto CJK), so the
+exporter looks for ``$JIXIAO_CJK_FONT`` (a ``.ttf``/``.ttc`` path, optionally ``path#index`` for a
+collection), then the known Debian/Ubuntu/Fedora/macOS/Windows paths of WenQuanYi Micro Hei /
+Zen Hei, Droid Sans Fallback, SimSun and SimHei.
+
+Where none is found (a locked-down office PC), or ``JIXIAO_CJK_FONT=builtin``, the exporter uses
+reportlab's built-in Adobe CID font ``STSong-Light`` (Adobe-GB1, Simplified Chinese): no font
+file is needed, the PDF names the font and the viewer supplies the glyphs (Acrobat, pdf.js,
+poppler, WPS and the browsers do). Its text reads back like the embedded one.
 """
 
 from __future__ import annotations
 
 import io
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +25,8 @@ from jixiao.io.writers import Exporter, register_exporter
 from jixiao.io.writers.layout import Sheet, Style, layout_for
 
 FONT_NAME = "JixiaoCJK"
+CID_FONT = "STSong-Light"  # reportlab's Adobe-GB1 font: nothing to embed, nothing to install
+BUILTIN = "builtin"  # JIXIAO_CJK_FONT=builtin: use the CID font even where a TrueType one exists
 KNOWN_FONTS: tuple[tuple[str, int], ...] = (
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
@@ -36,7 +43,7 @@ _MM = 72 / 25.4
 
 
 class FontNotFoundError(RuntimeError):
-    """No TrueType CJK font was found to embed."""
+    """``$JIXIAO_CJK_FONT`` names a font file that does not exist."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,31 +52,42 @@ class FontFile:
     index: int = 0
 
 
-def find_cjk_font() -> FontFile:
-    """The TrueType CJK font to embed (``$JIXIAO_CJK_FONT`` first, then known paths)."""
-    configured = os.environ.get("JIXIAO_CJK_FONT")
+def find_cjk_font(search: Sequence[tuple[str, int]] = KNOWN_FONTS) -> FontFile | None:
+    """The TrueType CJK font to embed: ``$JIXIAO_CJK_FONT`` first, then ``search`` in order.
+
+    ``None`` means the built-in CID font (none found, or ``JIXIAO_CJK_FONT=builtin``); an empty
+    ``search`` stands for a machine without fonts.
+    """
+    configured = os.environ.get("JIXIAO_CJK_FONT", "").strip()
+    if configured.lower() == BUILTIN:
+        return None
     if configured:
         file_name, _, sub_index = configured.partition("#")
         if not Path(file_name).is_file():
-            raise FontNotFoundError(f"JIXIAO_CJK_FONT={configured!r}: no such font file")
+            raise FontNotFoundError(
+                f"JIXIAO_CJK_FONT={configured!r}: no such font file (unset it, or set it to "
+                f"{BUILTIN!r}, to use the built-in Chinese font)"
+            )
         return FontFile(Path(file_name), int(sub_index or 0))
-    for known, index in KNOWN_FONTS:
+    for known, index in search:
         if Path(known).is_file():
             return FontFile(Path(known), index)
-    raise FontNotFoundError(
-        "PDF export needs a TrueType Chinese font to embed, and none was found. Install one "
-        "(Debian/Ubuntu: apt-get install fonts-wqy-microhei; Fedora: wqy-microhei-fonts) or set "
-        "JIXIAO_CJK_FONT to a .ttf/.ttc file (OpenType/CFF fonts such as Noto CJK .otf cannot "
-        "be embedded by reportlab)."
-    )
+    return None
 
 
-def register_font() -> str:
-    """Register the font found now with reportlab (once per file) and return its name."""
+def register_font(search: Sequence[tuple[str, int]] = KNOWN_FONTS) -> str:
+    """Register the font to use with reportlab (once per process) and return its name."""
     from reportlab.pdfbase import pdfmetrics
+
+    font = find_cjk_font(search)
+    if font is None:
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+        if CID_FONT not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(UnicodeCIDFont(CID_FONT))
+        return CID_FONT
     from reportlab.pdfbase.ttfonts import TTFont
 
-    font = find_cjk_font()
     name = f"{FONT_NAME}-{font.path.stem}-{font.index}"
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.index))
@@ -143,7 +161,7 @@ def _page_number(font: str) -> Any:
 @register_exporter
 class PdfExporter(Exporter):
     id = "pdf"
-    name = "PDF (embedded Chinese font)"
+    name = "PDF"
     extension = ".pdf"
     content_type = "application/pdf"
 

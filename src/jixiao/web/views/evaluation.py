@@ -32,6 +32,7 @@ from jixiao.storage.models import GoalTable, TableVersion
 from jixiao.web import tabular
 from jixiao.web.explain_zh import localise_view
 from jixiao.web.views.common import decimal_or_none, int_or_none, table_or_404
+from jixiao.web.views.downloads import exported
 
 LEVELS = ("达成", "部分达成", "未达成")
 FUNDING_LABELS = ("其中：财政拨款", "上年结转", "其他资金")
@@ -246,10 +247,10 @@ def evaluation_download(
     except KeyError as exc:
         raise Http404("no such format") from exc
     core = evaluation_rounds.filled_core_table(evaluation)
-    data = exporter([core], ExportOptions(year=table.year)).render()
     what = f"{month}月监控表" if kind == evaluation_scores.MONITOR else "自评表"
     name = f"{evaluation.version.project_name}-{table.year}-{what}{exporter.extension}"
-    return tabular.attachment(data, exporter.content_type, name)
+    back = round_urls(table, kind, month)["page"]
+    return exported(request, exporter, [core], ExportOptions(year=table.year), name, back)
 
 
 def evaluation_template(request: HttpRequest, pk: int, kind: str, month: int = 0) -> HttpResponse:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,7 @@ from jixiao.io.writers import ExportOptions, get_exporter
 from jixiao.storage import mapping, queries
 from jixiao.web import tabular
 from jixiao.web.views.common import int_or_none, table_or_404
+from jixiao.web.views.downloads import exported
 from jixiao.web.views.tables import list_filter
 
 LIST_FORMATS = ("csv", "xlsx")
@@ -31,9 +33,9 @@ def table_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404("no such format") from exc
     core = mapping.to_core(version)
     options = ExportOptions(year=table.year, language=request.LANGUAGE_CODE)
-    data = exporter([core], options).render()
     name = f"{version.project_name or table.pk}-{table.year}-v{version.number}{exporter.extension}"
-    return tabular.attachment(data, exporter.content_type, name)
+    back = reverse("table-detail", args=[table.pk])
+    return exported(request, exporter, [core], options, name, back)
 
 
 def _stamp() -> str:
