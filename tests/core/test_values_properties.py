@@ -6,7 +6,7 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from jixiao.core.grammar.target_parse import _parse
@@ -255,6 +255,7 @@ def test_parse_never_raises_and_is_consistent(text: str) -> None:
 
 @SETTINGS
 @given(CELL_TEXT)
+@example("02000年")  # a zero-padded year: a date answer both times, not 2000 years once
 def test_format_of_parse_is_a_fixed_point(text: str) -> None:
     once = parse_target(text)
     canonical = format_target(once)

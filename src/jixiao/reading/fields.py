@@ -69,6 +69,9 @@ _LIST_ROW = re.compile(r"^(\d{5,})([^\d].*?)(\d+(?:\.\d+)?)$")
 _UNIT_NOTE = re.compile(r"^(金额)?单位[:：](万元|元|亿元)$")
 
 
+_PAREN_UNIT = re.compile(r"^[(（]\s*((?:单位[:：])?(?:万元|元|亿元))\s*[)）]$")
+
+
 _TEXT_FIELDS = (Field.PERIOD_GOAL, Field.ANNUAL_GOAL, Field.ANNUAL_RESULT, Field.GOALS)
 
 
@@ -84,6 +87,7 @@ def header_line(self: Walker, line: Line) -> None:
             return
         self._header_cells(cells, stream=False, row=True)
     elif line.layout is Layout.STREAM:
+        split_colon_cells(line)  # ``资金总额: 250`` in one cell
         self._header_cells(line.pieces, stream=True, row=False)
     else:
         if self._labels_over_values(line) or self._list_labels(line.filled):
@@ -177,11 +181,17 @@ def header_cells(self: Walker, cells: list[Piece], *, stream: bool, row: bool) -
             continue
         if _UNIT_NOTE.match(norm(text)):
             continue  # 单位:万元 is a note on the figures, read from the line already
+        paren_unit = _PAREN_UNIT.match(norm(text))
+        if paren_unit and self.pending and self.pending[-1].field is Field.BUDGET:
+            d.unit = unit_from_note(text) or d.unit
+            continue  # ``项目资金申请`` / ``(万元)``: the unit of the label's figure
         found = field_of_label(text)
         if found is None and is_funding_label(text):
             total = header_key(text) in ("年度资金总额", "资金总额")
             found = Field.BUDGET if total else Field.FUNDING
         if found is not None:
+            if stream and self.pending and _ends_with_colon(self.pending[-1].label):
+                self.pending.pop()  # ``填报单位(盖章):`` then a label: the form left it blank
             if self.pending and self.pending[-1].field is Field.EXTRA and not stream:
                 self.pending.pop()  # an unknown group label (项目资金) before a known one
             repeatable = (Field.EXTRA, Field.FUNDING)
@@ -240,6 +250,10 @@ def header_cells(self: Walker, cells: list[Piece], *, stream: bool, row: bool) -
         self.pending = [
             p for p in self.pending if p.field in _TEXT_FIELDS or not any(p is a for a in added)
         ]
+
+
+def _ends_with_colon(label: str) -> bool:
+    return label.rstrip().endswith((":", "："))
 
 
 def _fragment(text: str) -> bool:

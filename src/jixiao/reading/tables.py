@@ -155,6 +155,8 @@ class Walker:
                 self.lines[i : i + 1] = exploded
                 return i
             self._join_split_label(i, line)
+        elif line.layout is Layout.STREAM and self.section is not Section.INDICATORS:
+            self._join_split_label(i, line)
         unit = unit_from_note(text) if len(text) < 40 and "单位" in text else None
         if unit is not None:
             self.doc_unit = unit
@@ -353,10 +355,15 @@ class Walker:
         return next_i
 
     def _join_split_label(self, i: int, line: Line) -> None:
-        """A label broken over two text lines (``部门相应职能职`` + ``责概述``) is joined back."""
-        if i + 1 >= len(self.lines) or self.lines[i + 1].layout is not Layout.LINES:
+        """A label broken over two text lines or cells (``部门相应职能职`` + ``责概述``,
+        ``项目起`` + ``止时间``) is joined back."""
+        if i + 1 >= len(self.lines) or self.lines[i + 1].layout is not line.layout:
             return
         text, more = line.text, self.lines[i + 1].text
+        if not more or len(line.filled) != 1 or len(self.lines[i + 1].filled) != 1:
+            return
+        if field_of_label(more) is not None:
+            return  # ``2019年度)`` + ``项目名称``: the second line is a label of its own
         if field_of_label(text) is None and field_of_label(text + more) is not None:
             line.replace_pieces([Piece(text + more, line.source)])
             del self.lines[i + 1]

@@ -244,6 +244,29 @@ def field_of_label(text: str | None) -> Field | None:
             return found
         if stripped in ("目标", "绩效目标"):
             return Field.ANNUAL_GOAL
+    return _field_of_decorated(stripped)
+
+
+# Words real forms wrap around a known label (``项目起止时间``, ``主管部门及其编码``,
+# ``项目资金申请(万元)``, ``填报单位(盖章)``): tried off one at a time, never leaving < 2 chars.
+_LABEL_PREFIXES = ("项目", "本项目", "专项")
+_LABEL_SUFFIXES = ("及其编码", "及编码", "及其代码", "及代码", "编码", "申请", "情况", "盖章")
+
+
+def _field_of_decorated(key: str) -> Field | None:
+    for prefix in _LABEL_PREFIXES:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 2:
+            found = _LABEL_INDEX.get(key[len(prefix) :])
+            if found is not None:
+                return found
+    for suffix in _LABEL_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+            inner = key[: -len(suffix)]
+            found = _LABEL_INDEX.get(inner)
+            if found is None and inner.startswith("项目") and len(inner) > 4:
+                found = _LABEL_INDEX.get(inner[2:])
+            if found is not None:
+                return found
     return None
 
 
