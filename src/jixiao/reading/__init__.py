@@ -9,21 +9,61 @@ monitor apart. Problem codes (``B…``) are in :mod:`.problems`; docs/reading.md
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from jixiao.core.model import Document, GoalTable
 from jixiao.core.problems import Problem, has_errors, make
 from jixiao.core.source import SourceLocation
 from jixiao.io.table import RawDocument
 from jixiao.reading import problems as P
+from jixiao.reading.candidates import (
+    SUPPLIED_HEADERS,
+    default_readings,
+    first_level1_row,
+    with_header,
+)
+from jixiao.reading.cells import Line
 from jixiao.reading.rows import lines_of
+from jixiao.reading.selfcheck import select
 from jixiao.reading.tables import Walker
 
 
-def build_document(raw: RawDocument) -> Document:
-    """Find every goal / self-evaluation / monitoring table in ``raw`` and build it."""
+def build_document(raw: RawDocument, readings: Sequence[str] | None = None) -> Document:
+    """Find every goal / self-evaluation / monitoring table in ``raw`` and build it.
+
+    ``readings`` names the candidate readings to run (:mod:`.candidates`; default
+    ``JIXIAO_READINGS`` or :data:`~jixiao.reading.candidates.DEFAULT_READINGS`); the one whose
+    self-check scores best is returned (:mod:`.selfcheck`).
+    """
+    names = tuple(readings) if readings is not None else default_readings()
+    walked = _walk(raw, lines_of(raw))
+    candidates: list[tuple[str, Document]] = [("", walked)]
+    if "headerless" in names and not any(t.indicators for t in walked.tables):
+        at = first_level1_row(lines_of(raw))
+        if at is not None:
+            for header in SUPPLIED_HEADERS:
+                lines = with_header(lines_of(raw), at, header)
+                candidates.append((" | ".join(header), _walk(raw, lines)))
+    best, check = select([doc for _, doc in candidates])
+    if best == 0:
+        return walked
+    supplied, doc = candidates[best]
+    where = doc.tables[0].source if doc.tables else None
+    chosen = make(
+        P.SUPPLIED_HEADER,
+        f"no column header above the indicator rows: read with the header {supplied!r} "
+        f"supplied, chosen among {len(candidates)} readings by the table's own arithmetic "
+        f"({check.points} points)",
+        where or SourceLocation(raw.source),
+    )
+    return Document(doc.source, doc.tables, (*doc.problems, chosen))
+
+
+def _walk(raw: RawDocument, lines: list[Line]) -> Document:
     problems: list[Problem] = list(raw.problems)
     here = SourceLocation(raw.source)
     try:
-        walker = Walker(lines_of(raw))
+        walker = Walker(lines)
         drafts = walker.run()
         tables: list[GoalTable] = []
         for draft in drafts:

@@ -44,6 +44,7 @@ from jixiao.reading.records import (
     next_filled,
     op_only,
     to_indicator,
+    two_l2_then_value,
     unnumbered,
     where,
 )
@@ -269,7 +270,9 @@ class BlockReader:
             run, i = self._label_run(pieces, i)
             if run:
                 rest = [p for p in pieces[i:] if not p.blank]
-                if row_mode and self._last_label_is_name(run, rest):
+                if (row_mode and self._last_label_is_name(run, rest)) or (
+                    not row_mode and two_l2_then_value(run, rest)
+                ):
                     name_piece = Piece(run.pop(), pieces[i].source)
                     pieces.insert(i, name_piece)
                     n += 1

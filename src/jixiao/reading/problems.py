@@ -26,3 +26,6 @@ RUBRIC_SHEET = register(
     "B018", Severity.INFO, "rubric-style score sheet: score rows read as indicators"
 )
 GLUED_BUDGET = register("B019", Severity.WARNING, "glued budget figures split by arithmetic")
+SUPPLIED_HEADER = register(
+    "B020", Severity.WARNING, "no column header: a usual header supplied, chosen by self-check"
+)

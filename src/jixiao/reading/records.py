@@ -14,10 +14,12 @@ from jixiao.core.target import Target
 from jixiao.core.text import compact
 from jixiao.core.vocabulary import level1_of_label, level2_of_label
 from jixiao.reading.cells import (
+    QUALITATIVE_VALUES,
     Piece,
     decimal_of,
     display,
     is_none_marker,
+    is_value_like,
     make_target,
     norm,
 )
@@ -198,3 +200,14 @@ def to_indicator(record: Record, name: str) -> Indicator:
         source=record.name.source,
         extra=tuple(extra),
     )
+
+
+def two_l2_then_value(run: list[str], rest: list[Piece]) -> bool:
+    """``服务对象满意度指标`` / ``服务对象满意度`` / ``≥90%`` (one cell per line, or cells of a
+    text line): two 二级
+    labels in a row followed by a value: the second is the 三级 name (a 二级 group with no
+    row under it is followed by another label, not by a value)."""
+    if len(run) < 2 or not rest or not (is_l2(run[-1]) and is_l2(run[-2])):
+        return False
+    first = rest[0].clean
+    return first in QUALITATIVE_VALUES or is_value_like(first)

@@ -37,6 +37,7 @@ _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MAX_NAME = 48
 _NOT_NAME_END = set("0123456789.%≥≤><=~±-")
+_TARGET_INSIDE = re.compile(r"[≥≤<>=]\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,8 @@ def _best_cached(text: str, roles: tuple[Col, ...], i: int) -> _Result | None:
         gain = 3 if NAME_END.search(name) else 0
         if i > 0 and name[0].isdigit():
             gain -= 2  # after a value cell a digit more likely belongs to that value
+        if _TARGET_INSIDE.search(name):
+            gain -= 3  # ``科目调整次数≤10次``: a comparator and number are a target, not a name
         for cells, end, value_gain in _values(text, j, roles, 0, None):
             rest = _best_cached(text, roles, end)
             if rest is None:

@@ -30,7 +30,7 @@ from jixiao.reading.glued import (
     split_before_values,
 )
 from jixiao.reading.glued_values import decodable, decode_row
-from jixiao.reading.records import SCORE_RESIDUE, Record, is_level, where
+from jixiao.reading.records import SCORE_RESIDUE, Record, is_level, two_l2_then_value, where
 from jixiao.reading.runs import decode_run, readable_roles
 from jixiao.reading.segment import (
     peel_levels,
@@ -40,7 +40,7 @@ from jixiao.reading.segment import (
     split_name_target,
     tokens_of,
 )
-from jixiao.reading.vocab import EXTRA_TAIL_RE, Col
+from jixiao.reading.vocab import EXTRA_TAIL_RE, TOTAL_RE, Col
 
 if TYPE_CHECKING:
     from jixiao.reading.indicators import BlockReader
@@ -312,7 +312,7 @@ def lines_content(self: BlockReader, pieces: list[Piece], line: Line) -> None:
     while i < n:
         run, i = self._label_run(pieces, i)
         if run:
-            if self._last_label_is_name(run, pieces[i:]):
+            if self._last_label_is_name(run, pieces[i:]) or two_l2_then_value(run, pieces[i:]):
                 name_piece = Piece(run.pop(), pieces[i].source)
                 pieces.insert(i, name_piece)
                 n += 1
@@ -327,6 +327,10 @@ def lines_content(self: BlockReader, pieces: list[Piece], line: Line) -> None:
             i += 1
             continue
         name = pieces[i]
+        if TOTAL_RE.match(norm(name.text)):
+            # ``… 22.5 合计 100 评价结论…``: the total row ends the rows of this line
+            self._total_row(pieces[i:], None)
+            break
         i += 1
         avail = 0
         while i + avail < n and not is_level(pieces[i + avail].clean):
@@ -406,6 +410,24 @@ def total_text(self: BlockReader, line: Line) -> bool:
 # --- streams --------------------------------------------------------------------------
 
 
+_NAME_THEN_COMPARED = re.compile(r"[\u3400-\u9fff)）][≥≤<>=]\d")
+_COMPARATORS = frozenset("≥≤<>=")
+# ``验收合格率100% 22.5``: a name, then a number with its unit or %, then another value
+_NAME_THEN_AMOUNT = re.compile(r"[\u3400-\u9fff]\d+(?:\.\d+)?(?:%|[\u3400-\u9fff]{1,3})$")
+
+
+def _glued_target(name: str, target: str) -> bool:
+    """The cut ``name | target`` of one token is a name and a target glued together."""
+    if not target or not _CJK_END.search(name):
+        return False
+    return target[:1] in _COMPARATORS or bool(_AMOUNT_WITH_UNIT.fullmatch(target))
+
+
+_CJK_END = re.compile(r"[\u3400-\u9fff)）]$")
+_AMOUNT_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:%|[\u3400-\u9fff]{1,3})")
+_GLUED_TOTAL = re.compile(r"^(合计|总分|总计|分值合计)(\d+(?:\.\d+)?)$")
+
+
 def segment_indicator_line(text: str) -> list[str]:
     """Cells of a text line of the indicator block: labels, name, target, trailing text."""
     out: list[str] = []
@@ -421,6 +443,19 @@ def segment_indicator_line(text: str) -> list[str]:
         if is_value_like(rest) or EXTRA_TAIL_RE.fullmatch(norm(rest)) or is_placeholder(rest):
             out.append(rest)  # a value, an extra-column word, or template residue (指标2)
             continue
+        total = _GLUED_TOTAL.match(norm(rest))
+        if total:
+            out.extend([total.group(1), total.group(2)])  # ``合计100``: the weight total
+            continue
+        if _NAME_THEN_COMPARED.search(rest) or (
+            k + 1 < len(tokens) and is_value_like(tokens[k + 1]) and _NAME_THEN_AMOUNT.search(rest)
+        ):
+            name_part, target, after = split_name_target(rest)
+            if name_part and _glued_target(name_part, target):
+                # ``足额保障率=100% 22.5``: the target is glued to the name, the space
+                # separates it from the next column (分值)
+                out.extend([name_part, target, *(_split_tail(after) if after else [])])
+                continue
         if k + 1 < len(tokens) and is_value_like(tokens[k + 1]) and not is_value_like(rest):
             out.append(rest)  # the space already separates the name from its value
             continue
