@@ -19,7 +19,7 @@ from jixiao.reading import problems as P
 from jixiao.reading.candidates import (
     SUPPLIED_HEADERS,
     default_readings,
-    first_level1_row,
+    first_level_row,
     with_header,
 )
 from jixiao.reading.cells import Line
@@ -39,7 +39,7 @@ def build_document(raw: RawDocument, readings: Sequence[str] | None = None) -> D
     walked = _walk(raw, lines_of(raw))
     candidates: list[tuple[str, Document]] = [("", walked)]
     if "headerless" in names and not any(t.indicators for t in walked.tables):
-        at = first_level1_row(lines_of(raw))
+        at = first_level_row(lines_of(raw))
         if at is not None:
             for header in SUPPLIED_HEADERS:
                 lines = with_header(lines_of(raw), at, header)

@@ -3,7 +3,7 @@
 ``walker`` is the walk of :mod:`.tables` over the lines as printed. ``headerless`` serves
 fragments that start at indicator rows with no column header above them (a web copy of the
 lower half of a form; family 2 of docs/reading.md): the walk is run again with a column
-header supplied just before the first row that opens with a 一级 label, once for each usual
+header supplied just before the first row that opens with a level label, once for each usual
 header of goal and self-evaluation tables; :func:`~jixiao.reading.selfcheck.select` keeps the
 reading whose arithmetic holds best, and the walker's own reading on a tie.
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 
 from jixiao.core.text import label_key
-from jixiao.core.vocabulary import LEVEL1_LABELS
+from jixiao.core.vocabulary import LEVEL1_LABELS, LEVEL2_LABELS
 from jixiao.io.table import Layout
 from jixiao.reading.cells import Line, piece
 
@@ -30,7 +30,12 @@ SUPPLIED_HEADERS: tuple[tuple[str, ...], ...] = (
     ("一级指标", "二级指标", "三级指标", "年度指标值", "分值"),
     ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
 )
-_LEVEL1_KEYS = sorted((label_key(k) for k in LEVEL1_LABELS if len(k) >= 4), key=len, reverse=True)
+# Level labels a fragment may open with: 一级, or 二级 when its 一级 cell was cut off above.
+_LEVEL_KEYS = sorted(
+    {label_key(k) for k in (*LEVEL1_LABELS, *LEVEL2_LABELS) if len(k) >= 4},
+    key=len,
+    reverse=True,
+)
 
 
 def default_readings() -> tuple[str, ...]:
@@ -41,18 +46,18 @@ def default_readings() -> tuple[str, ...]:
     return names or DEFAULT_READINGS
 
 
-def _opens_with_level1(line: Line) -> bool:
+def _opens_with_level(line: Line) -> bool:
     if not line.filled:
         return False
     first = label_key(line.filled[0].clean)
     if line.layout is Layout.LINES:
-        return any(first.startswith(k) for k in _LEVEL1_KEYS)
-    return first in _LEVEL1_KEYS
+        return any(first.startswith(k) for k in _LEVEL_KEYS)
+    return first in _LEVEL_KEYS
 
 
-def first_level1_row(lines: list[Line]) -> int | None:
-    """Index of the first line that opens with a 一级 label (``产出指标`` …)."""
-    return next((k for k, line in enumerate(lines) if _opens_with_level1(line)), None)
+def first_level_row(lines: list[Line]) -> int | None:
+    """Index of the first line that opens with a level label (``产出指标``, ``数量指标`` …)."""
+    return next((k for k, line in enumerate(lines) if _opens_with_level(line)), None)
 
 
 def with_header(lines: list[Line], at: int, header: tuple[str, ...]) -> list[Line]:

@@ -50,6 +50,7 @@ from jixiao.reading.records import (
 )
 from jixiao.reading.segment import peel_levels
 from jixiao.reading.textrows import (
+    emit_decoded,
     flush_waiting,
     glued_line,
     last_label_is_name,
@@ -73,6 +74,7 @@ class BlockReader:
     _split_by_columns = split_by_columns
     _split_weight = split_weight
     _run_records = run_records
+    _emit_decoded = emit_decoded
     _lines_content = lines_content
     _last_label_is_name = last_label_is_name
     _total_text = total_text

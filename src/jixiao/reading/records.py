@@ -48,6 +48,11 @@ _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _ENDS_IN_DIGIT = re.compile(r"\d$")
 
 
+_LABEL_NOTE_END = re.compile(
+    r"[(（][^()（）\d]{0,8}(?:必填|选填|可选|硬性|核心|共性|个性)[^()（）\d]{0,8}[)）]$"
+)
+
+
 @lru_cache(maxsize=65536)  # twice per indicator, with the few labels of a table
 def clean_level(text: str) -> str:
     """Printed level label without spaces, numbering and score suffix:
@@ -55,6 +60,7 @@ def clean_level(text: str) -> str:
     key = unnumbered(compact(text))
     key = _SCORE_SUFFIX.sub("", key)
     key = _SCORE_SUFFIX_OUTSIDE.sub("", key)
+    key = _LABEL_NOTE_END.sub("", key) or key  # ``时效指标(必填)``
     return key.rstrip(":：") or key
 
 

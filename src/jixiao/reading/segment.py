@@ -61,6 +61,12 @@ def _continues(before: str, token: str) -> bool:
     return bool(_NUMBER.match(norm(before)) and _UNIT_START.match(norm(token)))
 
 
+# A template note printed after a level label: ``数量指标(必填硬性指标)``, ``(选填)``.
+_LABEL_NOTE = re.compile(
+    r"^[(（][^()（）\d]{0,8}(?:必填|选填|可选|硬性|核心|共性|个性)[^()（）\d]{0,8}[)）]"
+)
+
+
 def peel_levels(token: str) -> tuple[list[str], str]:
     """Strip known 一级/二级 labels off the front: ``产出指标数量指标XX`` → ([…, …], XX).
 
@@ -82,6 +88,9 @@ def peel_levels(token: str) -> tuple[list[str], str]:
         suffix = _SCORE_SUFFIX.match(after)
         if suffix and "分" in suffix.group(0):
             after = after[suffix.end() :]
+        note = _LABEL_NOTE.match(after)
+        if note:
+            after = after[note.end() :]  # ``时效指标(必填)``: the template's note on the label
         if not (found.endswith("指标") or found.endswith("满意度") or _starts_with_level(after)):
             break
         if after and not _starts_with_level(after) and len(after) < 2:
@@ -285,6 +294,9 @@ def _label_at(text: str, i: int) -> int:
     return 0
 
 
+_LETTER_NOTE = re.compile(r"[(（][A-Za-z0-9]{1,3}[)）]")
+
+
 def split_header_row(text: str) -> list[str] | None:
     """Cut a glued column-header line (``一级指标二级指标指标内容指标值``) into column labels.
 
@@ -293,7 +305,7 @@ def split_header_row(text: str) -> list[str] | None:
     keys = column_keys()
     out: list[str] = []
     for token in text.split():
-        s = header_key(token)
+        s = header_key(_LETTER_NOTE.sub("", token))  # ``指标值(A)全年实际值(B)``
         i = 0
         while i < len(s):
             for key in keys:
@@ -304,6 +316,9 @@ def split_header_row(text: str) -> list[str] | None:
             else:
                 return None
     return out or None
+
+
+_COLUMN_NOTE = re.compile(r"[(（][A-Za-z0-9%＋+/×*\u3400-\u9fff]{1,6}[)）]")
 
 
 def glued_header_end(text: str) -> int:
@@ -323,6 +338,9 @@ def glued_header_end(text: str) -> int:
         if not step:
             break
         i += step
+        note = _COLUMN_NOTE.match(text, i)
+        if note:
+            i = note.end()  # ``指标值(A)``, ``全年实际值（B）``: a note on the column
         end = i
     return end
 

@@ -132,7 +132,8 @@ def glued_line(self: BlockReader, line: Line) -> None:
         line.source,
         line.text,
     )
-    roles = [r for r, _ in self.slots]
+    # descriptive columns between them (得分计算方法) are not printed in glued rows
+    roles = [r for r, _ in self.slots if r not in OPTIONAL]
     decodable = roles[:4] == [Col.WEIGHT, Col.ANNUAL, Col.ACTUAL, Col.SCORE]
     for part in parts:
         labels, rest = peel(part)
@@ -151,8 +152,7 @@ def glued_line(self: BlockReader, line: Line) -> None:
                 rest,
             )
             printed = reproject(part, [*labels, name, *cells])[len(labels) :]
-            pieces = [Piece(c, line.source) for c in printed if c]
-            self._lines_content(pieces, line)
+            self._emit_decoded(printed, line)
             continue
         if self._run_records(rest, line):
             continue
@@ -178,6 +178,20 @@ def glued_line(self: BlockReader, line: Line) -> None:
         values = [(Col.ANNUAL, label, Piece(raw, line.source))]
         record = Record(self.level1, self.level2, Piece(name, line.source), values, self.group)
         self._emit(record, line)
+
+
+def emit_decoded(self: BlockReader, printed: list[str], line: Line) -> None:
+    """A decoded glued row: name, 分值, 指标值, 实际值, 得分 in their columns (descriptive
+    columns between them stay empty), the text after them in the free-text column."""
+    name, *cells = printed
+    core = [(r, lab) for r, lab in self.slots if r not in OPTIONAL][:4]
+    values = [(r, lab, Piece(c, line.source)) for (r, lab), c in zip(core, cells, strict=False)]
+    rest = cells[4] if len(cells) > 4 else ""
+    free = next(((r, lab) for r, lab in self.slots if r in (Col.DEVIATION, Col.EXTRA)), None)
+    if rest and free is not None:
+        values.append((free[0], free[1], Piece(rest, line.source)))
+    record = Record(self.level1, self.level2, Piece(name, line.source), values, self.group)
+    self._emit(record, line)
 
 
 def run_records(self: BlockReader, text: str, line: Line) -> bool:
