@@ -10,7 +10,7 @@ from functools import lru_cache
 from jixiao.core.model import Indicator
 from jixiao.core.problems import Problem
 from jixiao.core.source import SourceLocation
-from jixiao.core.target import Target
+from jixiao.core.target import Op, Target, TargetKind
 from jixiao.core.text import compact
 from jixiao.core.vocabulary import level1_of_label, level2_of_label
 from jixiao.reading.cells import (
@@ -28,7 +28,10 @@ from jixiao.reading.vocab import Col, light_of
 SCORE_RESIDUE = re.compile(r"^[(（]?[\d.\-~]+[)）]?分[)）]?$")
 
 
-OP_ONLY = re.compile(r"^(≥|≤|>|<|=|≧|≦|>=|<=|＞|＜|＝)$")
+OP_ONLY = re.compile(
+    r"^(≥|≤|>|<|=|≧|≦|>=|<=|=>|=<|≥=|≤=|＞|＜|＝|大于等于|小于等于|不低于|不高于|不少于|不多于|"
+    r"不超过|大于|小于|等于|高于|低于|超过)$"
+)
 
 
 # Outline numbering before a label or name: 一、 / 1. / （1） / (一)
@@ -47,6 +50,16 @@ _SCORE_SUFFIX_OUTSIDE = re.compile(r"[(（][0-9.\-~]+[)）]分$")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _ENDS_IN_DIGIT = re.compile(r"\d$")
 
+
+# 指标方向 / 指标性质 words that give a bare value its comparator.
+_DIRECTIONS = {
+    "正向": Op.GE,
+    "正向指标": Op.GE,
+    "越大越好": Op.GE,
+    "反向": Op.LE,
+    "反向指标": Op.LE,
+    "越小越好": Op.LE,
+}
 
 _LABEL_NOTE_END = re.compile(
     r"[(（][^()（）\d]{0,8}(?:必填|选填|可选|硬性|核心|共性|个性)[^()（）\d]{0,8}[)）]$"
@@ -154,6 +167,7 @@ def to_indicator(record: Record, name: str) -> Indicator:
         light = light_of(light_text)  # 红灯 / 绿色 / red: the exporters' ``light`` key
         extra.append(("light", light) if light else ("预警", light_text))
     op = cells.get(Col.OP) or None
+    direction = _DIRECTIONS.get(norm(op)) if op else None
     if op is not None and not OP_ONLY.match(norm(op)):
         extra.append(("指标性质", op))  # 定性 / 定量 / 正向: a kind, not a comparator
         op = None
@@ -169,6 +183,10 @@ def to_indicator(record: Record, name: str) -> Indicator:
     if (op or unit) and cells.get(Col.ANNUAL):
         # separate 指标性质 | 指标值 | 度量单位 cells: raw is the cells joined, as printed
         annual = replace(annual, raw=f"{op or ''}{cells[Col.ANNUAL]}{unit or ''}")
+    if direction is not None and annual.kind is TargetKind.QUANTITATIVE and annual.op is None:
+        # 指标方向 正向 / 反向 beside a bare value: the value is a floor / a ceiling; the raw
+        # text stays as printed
+        annual = replace(annual, op=direction)
     period = make_target(cells.get(Col.PERIOD, ""))
     weight_text = cells.get(Col.WEIGHT)
     weight = decimal_of(weight_text) if weight_text else None
