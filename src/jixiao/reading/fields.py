@@ -8,6 +8,7 @@ in order.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from jixiao.core.model import FundingRow
@@ -76,7 +77,7 @@ _TEXT_FIELDS = (Field.PERIOD_GOAL, Field.ANNUAL_GOAL, Field.ANNUAL_RESULT, Field
 
 
 _TOTAL_SCORE_TEXT = re.compile(
-    r"(自评总分|项目总得分|总得分|自评得分|综合得分|评价得分)[:：]?(\d+(?:\.\d+)?)分?"
+    r"(自评总分|项目总得分|总得分|自评得分|综合得分|评价得分)(?:[:：]|为|是)?(\d+(?:\.\d+)?)分?"
 )
 
 
@@ -403,6 +404,12 @@ def funding(self: Walker, label: Piece, value: Piece | None) -> None:
     assert d is not None
     amount = parse_amount(value.clean, d.unit) if value is not None and value.clean else None
     d.funding.append(FundingRow(label=label.clean, budget=amount, source=label.source))
+
+
+def prose_total(text: str) -> Decimal | None:
+    """The self-evaluation total stated in prose (``项目绩效自评得分为95分``), if any."""
+    m = _TOTAL_SCORE_TEXT.search(norm(text))
+    return decimal_of(m.group(2)) if m else None
 
 
 def total_score_text(self: Walker, text: str) -> None:

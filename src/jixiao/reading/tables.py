@@ -9,6 +9,7 @@ indicator column header opens the indicator block, which :class:`BlockReader` re
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from jixiao.core.model import Budget, GoalTable, Header, Period, TableKind
 from jixiao.core.money import MoneyUnit
@@ -38,6 +39,7 @@ from jixiao.reading.fields import (
     labels_over_values,
     list_labels,
     list_row,
+    prose_total,
     split_colon_cells,
     take_pending,
     total_score_text,
@@ -116,6 +118,8 @@ class Walker:
         self.deferred_title: Line | None = None
         self.budget_row: tuple[Piece, list[Piece]] | None = None
         self.doc_unit: MoneyUnit | None = None
+        # ``自评得分为95分`` in the 自评综述 before a form: the total of the form that follows
+        self.prose_total: Decimal | None = None
         self.at = 0  # index of the line being read
 
     # --- main loop ------------------------------------------------------------------------
@@ -208,6 +212,7 @@ class Walker:
             if field_of_label(first) is Field.NAME:
                 self._open(line.source)
             else:
+                self.prose_total = prose_total(text) or self.prose_total
                 return i + 1
         if self._list_row(line):
             return i + 1
@@ -288,6 +293,7 @@ class Walker:
         self.draft = Draft(len(self.tables), source)
         if self.doc_unit is not None:
             self.draft.unit = self.doc_unit
+        self.draft.total_score, self.prose_total = self.prose_total, None
         self.last_reader = None
         self.section = Section.HEADER
         self.pending = []
