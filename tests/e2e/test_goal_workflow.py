@@ -148,8 +148,11 @@ def test_import_edit_review_approve(
     page.fill("input[name=budget]", "15.47")
     page.fill("input[name=executed]", "3")
     light = page.locator("tr[data-row]").first.locator("[data-light]")
-    page.locator("tr[data-row]").first.locator("input[name^=actual_]").fill("26人")
-    light.filter(has_text="绿灯").wait_for()  # 26 of 51 by June: on track
+    actual = page.locator("tr[data-row]").first.locator("input[name^=actual_]")
+    actual.fill("26人")
+    light.filter(has_text="红灯").wait_for()  # 职工人数 is a head count: 26 of 51 is short
+    actual.fill("51人")
+    light.filter(has_text="绿灯").wait_for()  # not prorated: all 51 by June is met
     page.locator("#budget-light").filter(has_text="红灯").wait_for()  # 19% spent by June
     shoot(page, "12-monitoring")
     page.click("#eval-form button[type=submit]")

@@ -74,7 +74,7 @@ def test_monitor_json() -> None:
     # budget 6.2 / 15.47 = 40.08 %; 40.08 / (7/12) = 68.70 → yellow
     assert table["budget"]["progress"] == "68.70" and table["budget"]["light"] == "yellow"
     lights = {i["name"]: i["light"] for i in table["indicators"]}
-    assert lights["职工人数"] == "blue"  # 51 / (51 × 7/12) = 171.43 %
+    assert lights["职工人数"] == "green"  # a head count at a point in time: 51 of 51, not 171 %
     assert lights["预算执行率"] == "red"  # cost: not prorated, 40 % < 95 %
     assert lights["活动开展及时性"] == "yellow"  # 部分达成
     assert lights["职工福利改善度"] == "red"  # 未达成

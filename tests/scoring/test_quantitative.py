@@ -27,9 +27,9 @@ def score(target: str, actual: str, weight: str = "10", scheme=CENTRAL):
         ("≥64539人", "65012人", "10.00"),
         ("≥64539人", "64539人", "10.00"),
         ("≥64539人", "60000人", "9.30"),  # 10 × 60000 / 64539 = 9.2967… → 9.30
-        # > : A = T is not "met" but w × T / T = w all the same
+        # > : A = T is not met: one hundredth below full marks, as the light is red (issue 24)
         (">90%", "95%", "10.00"),
-        (">90%", "90%", "10.00"),
+        (">90%", "90%", "9.99"),
         (">90%", "81%", "9.00"),  # 10 × 81 / 90
         # = scores as 正向 (V1): above is met, below proportional
         ("=100%", "100%", "10.00"),

@@ -175,13 +175,14 @@ def test_fill_in_sheet_round_trip(world: Any) -> None:
 
 
 def test_monitoring_lights_follow_the_values(world: Any) -> None:
-    """Month 6: half the annual target is on track (green), far less is red."""
+    """Month 6: 年均参保缴费人数 is an average head count (a stock, not prorated): near its
+    annual target it is green, far less is red."""
     table = approved_table(world)
     client = world.client("owner")
     rows = list(table.approved_version.rows.all())
     score = reverse("monitoring-score", args=[table.pk, 6])
     data = {"budget": "3650.68", "executed": "1900", "lock_version": 0}
-    data[f"actual_{rows[0].pk}"] = "33000人"  # ≥64539人 prorated to June: on track
+    data[f"actual_{rows[0].pk}"] = "64600人"  # ≥64539人, not prorated: met
     data[f"actual_{rows[1].pk}"] = "100%"
     data[f"actual_{rows[2].pk}"] = "92%"
     lights = client.post(score, data).json()

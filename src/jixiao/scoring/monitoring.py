@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -103,8 +104,21 @@ def budget_light(rate: Decimal, month: int, t: MonitoringThresholds) -> tuple[De
     return progress, Light.GREEN
 
 
+# A stock read at a point in time (职工人数 51人, 年末参保人数, 设备保有量), not a flow that
+# grows through the year: its July value is compared with the target whole, not 7/12 of it.
+_POINT_IN_TIME = re.compile(
+    r"(职工|在职|在编|员工|编制|现有|年末|期末|年均|平均|常住|在册|在岗|在校)\S*(人数|数量|总数|规模)"
+    r"|(保有量|存量|余额|总数|在校生数|在册人数)$"
+)
+
+
+def is_point_in_time(ind: Indicator) -> bool:
+    """Inferred from the wording of the name (docs/scoring.md lists the words)."""
+    return bool(_POINT_IN_TIME.search(compact(ind.name)))
+
+
 def _prorated(ind: Indicator, unit: str, scheme: Scheme) -> bool:
-    if ind.category is Level1.COST:
+    if ind.category is Level1.COST or is_point_in_time(ind):
         return False
     if is_percent(unit) and not scheme.monitoring.prorate_percent:
         return False
@@ -152,9 +166,8 @@ def _quantitative_light(
     t = target.value or Decimal(0)
     op = target.op or (Op.EQ if t == 0 else Op.GE)
     if op in (Op.LE, Op.LT) or t == 0 or not _prorated(ind, unit, scheme):
-        rule = "反向" if op in (Op.LE, Op.LT) else "not prorated"
         light = Light.GREEN if met(op, a, t) else Light.RED
-        ex = Explanation(rule, "met → green, else red", inputs, light.value)
+        ex = Explanation(_unprorated_rule(ind, op, t), "met → green, else red", inputs, light.value)
         return light, None, ex
     expected = t * Decimal(month) / 12
     ratio = round2(a / expected * HUNDRED)
@@ -164,6 +177,15 @@ def _quantitative_light(
         "正向, prorated", "r = A / (T × m/12) × 100", (*inputs, ("m", str(month))), working, ratio
     )
     return light, ratio, ex
+
+
+def _unprorated_rule(ind: Indicator, op: Op, t: Decimal) -> str:
+    """The rule's name, in the words the self-evaluation uses for the same row."""
+    if t == 0:
+        return f"T = 0 with {op.symbol}"  # as quantitative._zero_target says it
+    if op in (Op.LE, Op.LT):
+        return "反向"
+    return "point in time, not prorated" if is_point_in_time(ind) else "not prorated"
 
 
 def reason_category(category: str | None, reason: str | None) -> str | None:

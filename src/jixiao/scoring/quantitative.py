@@ -98,7 +98,11 @@ def clamp_actual(target: Target, value: Decimal) -> Decimal:
 
 
 def met(op: Op, a: Decimal, t: Decimal) -> bool:
-    """Whether A meets T under ``op``; 等于 is read as 正向 ≥ (V1)."""
+    """Whether A meets T under ``op``: the one definition behind scores, monitoring lights and
+    rechecks. 等于 is read as 正向 ≥ (V1), except against 0: ``安全事故 0次`` is met only by 0
+    (as ``≤ 0`` and ``< 0`` are; counts are never negative)."""
+    if t == 0 and op in (Op.EQ, Op.LE, Op.LT):
+        return a <= 0
     return {
         Op.GE: a >= t,
         Op.EQ: a >= t,  # 等于 is scored as 正向 (V1)
@@ -128,6 +132,7 @@ def _single(target: Target, a: Decimal, unit: str, w: Decimal, scheme: Scheme) -
             return _full(rule, "A meets T: w", inputs, w)
         score = round2(w * a / t)
         working = f"{fmt(w)} × {fmt(a)} / {fmt(t)} = {pts(score)}"
+        score, working = _below_full(score, w, working)
         return _partial(rule, "w × A / T", inputs, working, score, w, need)
     rule = f"反向 {op.symbol}"
     if met(op, a, t):
@@ -147,6 +152,7 @@ def _reverse(
     if scheme.reverse is ReverseRule.LINEAR:
         score = round2(max(ZERO, w * (1 - (a - t) / t)))
         working = f"max(0, {fmt(w)} × (1 − ({fmt(a)} − {fmt(t)}) / {fmt(t)})) = {pts(score)}"
+        score, working = _below_full(score, w, working)
         return _partial(
             f"{rule} (linear)",
             "w × (1 − (A − T) / T), 0 from A = 2T",
@@ -158,6 +164,7 @@ def _reverse(
         )
     score = round2(w * t / a)
     working = f"{fmt(w)} × {fmt(t)} / {fmt(a)} = {pts(score)}"
+    score, working = _below_full(score, w, working)
     return _partial(f"{rule} (ratio)", "w × T / A", inputs, working, score, w, need)
 
 
@@ -201,6 +208,18 @@ def _range(target: Target, a: Decimal, unit: str, w: Decimal, scheme: Scheme) ->
 def _full(rule: str, formula: str, inputs: tuple[tuple[str, str], ...], w: Decimal) -> Outcome:
     score = round2(w)
     return Outcome(score, Explanation(rule, formula, inputs, f"= {pts(score)}", score))
+
+
+_CENT = Decimal("0.01")
+
+
+def _below_full(score: Decimal, w: Decimal, working: str) -> tuple[Decimal, str]:
+    """A target not met never scores full marks: at the boundary of a strict comparator
+    (A = T under > or <) the formula gives w, and the score is kept one hundredth below."""
+    if score < round2(w):
+        return score, working
+    kept = round2(w) - _CENT
+    return kept, f"{working}; A = T does not meet a strict target → {pts(kept)}"
 
 
 def _partial(
