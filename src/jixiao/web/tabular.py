@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 from django.http import HttpResponse
 
+from jixiao.io.formula_cells import as_text, csv_row
+
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -23,8 +25,8 @@ def render(fmt: str, title: str, header: Sequence[str], rows: Iterable[Sequence[
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow(csv_row(header))
+        writer.writerows(csv_row(row) for row in rows)
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -38,6 +40,7 @@ def render(fmt: str, title: str, header: Sequence[str], rows: Iterable[Sequence[
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(list(row))
+        as_text(sheet[sheet.max_row])  # names and comments are data, never formulas
     sheet.freeze_panes = "A2"
     for column, name in zip(sheet.columns, header, strict=False):
         cells = [len(str(c.value or "")) for c in column[:200]]

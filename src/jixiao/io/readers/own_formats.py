@@ -23,6 +23,7 @@ from typing import Any
 
 from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
+from jixiao.io.formula_cells import unquote_csv_cell
 from jixiao.io.readers.common import UNREADABLE
 from jixiao.io.table import Cell, Layout, RawDocument, Row, Table
 
@@ -255,7 +256,7 @@ def _records(text: str, name: str, problems: list[Problem]) -> list[tuple[int, l
     try:
         for fields in reader:
             if any(f.strip() for f in fields):
-                out.append((start, fields))
+                out.append((start, [unquote_csv_cell(f) for f in fields]))
             start = reader.line_num + 1
     except csv.Error as exc:
         message = f"CSV syntax error ({exc}); the rows before it were read"

@@ -13,6 +13,7 @@ import csv as _csv
 import io
 
 from jixiao.core.model import GoalTable, Indicator
+from jixiao.io.formula_cells import csv_row
 from jixiao.io.writers import Exporter, register_exporter
 from jixiao.io.writers.layout import amount_text, dec_text, percent_text, target_text, year_of
 
@@ -121,5 +122,5 @@ class CsvExporter(Exporter):
             tail = _result_cells(table)
             indicators: list[Indicator | None] = list(table.indicators) or [None]
             for ind in indicators:
-                writer.writerow(head + _indicator_cells(ind) + tail)
+                writer.writerow(csv_row(head + _indicator_cells(ind) + tail))
         return ("\ufeff" + out.getvalue()).encode("utf-8")

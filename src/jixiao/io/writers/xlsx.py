@@ -11,6 +11,7 @@ import io
 import re
 from typing import Any
 
+from jixiao.io.formula_cells import as_text
 from jixiao.io.writers import Exporter, register_exporter
 from jixiao.io.writers.layout import Sheet, Style, estimated_lines, layout_for
 
@@ -65,6 +66,7 @@ def write_sheet(ws: Any, sheet: Sheet, top: int, styles: _Styles) -> int:
     for place in sheet.places:
         row, col = first + place.row, place.col + 1
         cell = ws.cell(row, col, place.text or None)
+        as_text([cell])
         cell.font = styles.bold if place.style is Style.HEAD else styles.body
         cell.alignment = styles.left if place.style is Style.TEXT else styles.center
         if place.rowspan > 1 or place.colspan > 1:
