@@ -19,6 +19,7 @@ from jixiao.core.problems import make
 from jixiao.core.source import SourceLocation
 from jixiao.core.values import format_target
 from jixiao.io.formula_cells import as_text
+from jixiao.io.limits import ReadLimits, check_bytes
 from jixiao.scoring import codes
 from jixiao.scoring.budget import budget_basis
 from jixiao.scoring.matching import REQUIRED, ActualsSheet, field_of
@@ -59,8 +60,12 @@ def read_actuals_bytes(data: bytes, name: str) -> ActualsSheet:
 
     An xlsx is recognised by its suffix or its zip signature, anything else is read as CSV.
     """
+    package = name.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04"
+    refused = check_bytes(data, name, ReadLimits.from_env(), package=package)
+    if refused is not None:
+        return ActualsSheet(name, (), (), problems=(refused,))
     try:
-        if name.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
+        if package:
             return _read_xlsx(io.BytesIO(data), name)
         return _read_csv(data, name)
     except Exception as exc:  # a broken file is a located problem, never a traceback

@@ -14,6 +14,7 @@ from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
 from jixiao.io import readers
 from jixiao.io.formats import SUFFIXES, Format, detect
+from jixiao.io.limits import ReadLimits, check_file
 from jixiao.io.table import RawDocument
 
 # Suffixes that are never an input: skipped in folder walks without opening the file.
@@ -92,6 +93,11 @@ def read_raw(path: Path | str) -> RawDocument:
     if fmt is Format.UNKNOWN:
         message = f"unknown file format (suffix {path.suffix or 'none'}; content not recognised)"
         return RawDocument(name, problems=[make(readers.UNKNOWN_FORMAT, message, here)])
+    refused = check_file(
+        path, name, ReadLimits.from_env(), package=fmt in (Format.XLSX, Format.DOCX)
+    )
+    if refused is not None:
+        return RawDocument(name, problems=[refused])
     try:
         reader = readers.reader_for(fmt)
         if reader is None:

@@ -26,6 +26,7 @@ from typing import Any
 from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
 from jixiao.core.text import compact
+from jixiao.io.limits import ReadLimits, pages_cut
 from jixiao.io.readers.common import PDF_UNREADABLE, SCANNED_PAGE, lines_table
 from jixiao.io.readers.pdf_stitch import (
     BoxCell,
@@ -76,9 +77,13 @@ def read_pdf(
         raw.problems.append(_unreadable(name, exc))
         return raw
     items: list[Item] = []
+    limits = ReadLimits.from_env()
     with pdf:
         total = len(pdf.pages)
-        for number, page in enumerate(pdf.pages, start=1):
+        if total > limits.pdf_pages:
+            raw.problems.append(pages_cut(name, total, limits))
+            total = limits.pdf_pages
+        for number, page in enumerate(pdf.pages[:total], start=1):
             try:
                 items.extend(read_page(page, number, name, raw.problems))
             except Exception as exc:  # one damaged page must not hide the others
