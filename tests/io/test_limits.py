@@ -84,3 +84,22 @@ def test_a_long_pdf_is_read_up_to_the_page_limit(
 def test_the_actuals_upload_is_bounded_too() -> None:
     sheet = read_actuals_bytes(with_bomb(small_workbook(), 8), "actuals.xlsx")
     assert [p.code for p in sheet.problems] == ["F107"]
+
+
+def test_a_sheet_of_millions_of_cells_is_refused_by_its_declared_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 0.26 MB workbook of the issue: a sheet part that unpacks to far more than any goal
+    table, each cell costing openpyxl hundreds of bytes. Made small here with a 1 MB limit."""
+    monkeypatch.setenv("JIXIAO_MAX_SHEET_MB", "1")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for r in range(1, 30001):
+        sheet.cell(r, 1, 1)
+        sheet.cell(r, 2, 2)
+    path = tmp_path / "cells.xlsx"
+    book.save(path)
+    problems = parse_file(path).problems
+    assert [p.code for p in problems] == ["F107"]
+    assert "xl/worksheets/sheet1.xml" in problems[0].message

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from pathlib import Path
 from jixiao.core.problems import Problem, Severity, make, register
 from jixiao.core.source import SourceLocation
 
+_BODY = re.compile(r"^(xl/worksheets/[^/]+\.xml|word/document\.xml|xl/sharedStrings\.xml)$")
 TOO_BIG = register("F107", Severity.ERROR, "file refused: beyond the reading limits")
 PAGES_CUT = register("F108", Severity.WARNING, "only the first pages of a long PDF were read")
 
@@ -41,12 +43,15 @@ class ReadLimits:
     unpacked_bytes: int = 200 * 1024 * 1024  # the parts of an office package, declared
     part_ratio: int = 200  # declared size / compressed size of one part
     parts: int = 5000  # entries of an office package
+    # one worksheet or document body, declared: a goal table's is well under 1 MB, and openpyxl
+    # holds every cell of a sheet in memory (a few hundred bytes each)
+    sheet_bytes: int = 10 * 1024 * 1024
     pdf_pages: int = 300
 
     @classmethod
     def from_env(cls) -> ReadLimits:
         """``JIXIAO_MAX_FILE_MB``, ``JIXIAO_MAX_UNPACKED_MB``, ``JIXIAO_MAX_RATIO``,
-        ``JIXIAO_MAX_PARTS``, ``JIXIAO_MAX_PDF_PAGES``."""
+        ``JIXIAO_MAX_PARTS``, ``JIXIAO_MAX_SHEET_MB``, ``JIXIAO_MAX_PDF_PAGES``."""
         base = cls()
         mb = 1024 * 1024
         return cls(
@@ -54,6 +59,7 @@ class ReadLimits:
             unpacked_bytes=_env_int("JIXIAO_MAX_UNPACKED_MB", base.unpacked_bytes // mb) * mb,
             part_ratio=_env_int("JIXIAO_MAX_RATIO", base.part_ratio),
             parts=_env_int("JIXIAO_MAX_PARTS", base.parts),
+            sheet_bytes=_env_int("JIXIAO_MAX_SHEET_MB", base.sheet_bytes // mb) * mb,
             pdf_pages=_env_int("JIXIAO_MAX_PDF_PAGES", base.pdf_pages),
         )
 
@@ -109,6 +115,12 @@ def _check_parts(parts: list[zipfile.ZipInfo], name: str, limits: ReadLimits) ->
         )
         return _refused(name, why, "JIXIAO_MAX_UNPACKED_MB")
     for part in parts:
+        if _BODY.match(part.filename) and part.file_size > limits.sheet_bytes:
+            why = (
+                f"part {part.filename} declares {part.file_size / 1024 / 1024:.0f} MB "
+                f"(limit {limits.sheet_bytes // 1024 // 1024} MB for one sheet or document)"
+            )
+            return _refused(name, why, "JIXIAO_MAX_SHEET_MB")
         if part.file_size > 1024 * 1024 and part.file_size > part.compress_size * limits.part_ratio:
             ratio = part.file_size // max(part.compress_size, 1)
             why = (
