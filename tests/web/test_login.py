@@ -91,3 +91,44 @@ def test_password_change(world: Any) -> None:
     fresh = Client()
     assert _login(fresh, new).status_code == 302
     assert _login(Client(), PASSWORD, ip="10.0.0.9").status_code == 200
+
+
+def _login_as(client: Client, username: str, password: str, ip: str = "10.0.0.1") -> Any:
+    return client.post(
+        reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+def test_full_width_spellings_do_not_get_past_a_lock(world: Any, settings: Any) -> None:
+    """``ｏｗｎｅｒ`` authenticates as ``owner`` (NFKC); it is counted as ``owner`` too."""
+    settings.LOGIN_MAX_FAILURES = 3
+    client = Client()
+    for spelling in ("owner", "ｏwner", "ＯＷＮＥＲ"):
+        assert _login_as(client, spelling, "wrong").status_code == 200
+    for spelling in ("owner", "ｏｗｎｅｒ"):
+        response = _login_as(client, spelling, PASSWORD)  # locked, whatever the spelling
+        assert response.status_code == 200 and "_auth_user_id" not in client.session
+    assert LoginFailure.objects.filter(username="owner").count() == 3
+
+
+def test_password_spraying_from_one_address_is_stopped(world: Any, settings: Any) -> None:
+    settings.LOGIN_MAX_FAILURES = 100
+    settings.LOGIN_MAX_FAILURES_PER_ADDRESS = 4
+    client = Client()
+    for k in range(4):
+        _login_as(client, f"nobody{k}", "guess", ip="10.9.9.9")
+    assert _login_as(client, "owner", PASSWORD, ip="10.9.9.9").status_code == 200  # refused
+    assert _login_as(client, "owner", PASSWORD, ip="10.9.9.8").status_code == 302
+
+
+def test_failure_records_do_not_grow_without_bound(world: Any, settings: Any) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = LoginFailure.objects.create(username="someone", ip="10.0.0.7")
+    LoginFailure.objects.filter(pk=old.pk).update(
+        at=timezone.now() - timedelta(minutes=settings.LOGIN_LOCK_MINUTES + 1)
+    )
+    _login_as(Client(), "owner", "wrong")
+    assert not LoginFailure.objects.filter(pk=old.pk).exists()

@@ -8,7 +8,8 @@
   in the data folder (fine for one machine, set it explicitly for a cluster).
 * ``JIXIAO_ALLOWED_HOSTS``: comma-separated host names (default ``localhost,127.0.0.1``).
 * ``JIXIAO_HTTPS=1``: behind HTTPS — secure cookies, HSTS, redirect to https.
-* ``JIXIAO_LOGIN_MAX_FAILURES`` / ``JIXIAO_LOGIN_LOCK_MINUTES``: login throttling.
+* ``JIXIAO_LOGIN_MAX_FAILURES`` / ``JIXIAO_LOGIN_LOCK_MINUTES`` /
+  ``JIXIAO_LOGIN_MAX_FAILURES_PER_ADDRESS``: login throttling.
 * ``JIXIAO_RULES`` / ``JIXIAO_SCHEME``: review rules preset and scoring scheme.
 """
 
@@ -146,6 +147,7 @@ JIXIAO_SCHEME = os.environ.get("JIXIAO_SCHEME", "").strip() or None
 
 LOGIN_MAX_FAILURES = int(os.environ.get("JIXIAO_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCK_MINUTES = int(os.environ.get("JIXIAO_LOGIN_LOCK_MINUTES", "15"))
+LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("JIXIAO_LOGIN_MAX_FAILURES_PER_ADDRESS", "30"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 from typing import Any, ClassVar
 
@@ -30,9 +31,29 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or "-"
 
 
+def throttle_key(username: str) -> str:
+    """The name failures are counted on: NFKC as authentication normalises it (``ｕnit`` is
+    ``unit``), case folded, so no spelling of a locked name gets past the count."""
+    return unicodedata.normalize("NFKC", username).strip().casefold()[:150]
+
+
+def _window_start() -> Any:
+    return timezone.now() - timedelta(minutes=settings.LOGIN_LOCK_MINUTES)
+
+
 def recent_failures(username: str, ip: str) -> int:
-    since = timezone.now() - timedelta(minutes=settings.LOGIN_LOCK_MINUTES)
-    return LoginFailure.objects.filter(username=username, ip=ip, at__gte=since).count()
+    key = throttle_key(username)
+    return LoginFailure.objects.filter(username=key, ip=ip, at__gte=_window_start()).count()
+
+
+def address_failures(ip: str) -> int:
+    """Failures from one address over every name (password spraying)."""
+    return LoginFailure.objects.filter(ip=ip, at__gte=_window_start()).count()
+
+
+def record_failure(username: str, ip: str) -> None:
+    LoginFailure.objects.filter(at__lt=_window_start()).delete()  # the table stays bounded
+    LoginFailure.objects.create(username=throttle_key(username), ip=ip)
 
 
 class ThrottledAuthenticationForm(auth_forms.AuthenticationForm):
@@ -48,7 +69,10 @@ class ThrottledAuthenticationForm(auth_forms.AuthenticationForm):
     def clean(self) -> dict[str, Any]:
         username = (self.data.get("username") or "").strip()[:150]
         ip = client_ip(self.request) if self.request else "-"
-        if recent_failures(username, ip) >= settings.LOGIN_MAX_FAILURES:
+        if (
+            recent_failures(username, ip) >= settings.LOGIN_MAX_FAILURES
+            or address_failures(ip) >= settings.LOGIN_MAX_FAILURES_PER_ADDRESS
+        ):
             raise ValidationError(
                 self.error_messages["locked"],
                 code="locked",
@@ -57,7 +81,7 @@ class ThrottledAuthenticationForm(auth_forms.AuthenticationForm):
         try:
             return super().clean()
         except ValidationError:
-            LoginFailure.objects.create(username=username, ip=ip)
+            record_failure(username, ip)
             raise
 
 
@@ -68,7 +92,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         LoginFailure.objects.filter(
-            username=form.get_user().get_username(), ip=client_ip(self.request)
+            username=throttle_key(form.get_user().get_username()), ip=client_ip(self.request)
         ).delete()
         return super().form_valid(form)
 
