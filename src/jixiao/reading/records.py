@@ -227,11 +227,17 @@ def to_indicator(record: Record, name: str) -> Indicator:
 
 
 def two_l2_then_value(run: list[str], rest: list[Piece]) -> bool:
-    """``服务对象满意度指标`` / ``服务对象满意度`` / ``≥90%`` (one cell per line, or cells of a
-    text line): two 二级
-    labels in a row followed by a value: the second is the 三级 name (a 二级 group with no
-    row under it is followed by another label, not by a value)."""
-    if len(run) < 2 or not rest or not (is_l2(run[-1]) and is_l2(run[-2])):
+    """The last label of a run is the 三级 name when a value follows it: a 二级 label is always
+    followed by a name, never by a value (one cell per line, or cells of a text line).
+
+    ``服务对象满意度指标`` / ``服务对象满意度`` / ``≥90%``: two 二级 labels, the second is the
+    name; ``… ≥85%`` / ``服务对象满意度`` / ``≥90%``: a short 二级 wording (no ``指标``) right
+    before a value is a name. A 二级 group with no row under it is followed by another label."""
+    if not run or not rest or not is_l2(run[-1]):
         return False
     first = rest[0].clean
-    return first in QUALITATIVE_VALUES or is_value_like(first)
+    if not (first in QUALITATIVE_VALUES or is_value_like(first)):
+        return False
+    if len(run) >= 2 and is_l2(run[-2]):
+        return True
+    return not compact(run[-1]).endswith("指标") and not is_l1(run[-1])

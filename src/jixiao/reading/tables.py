@@ -26,7 +26,7 @@ from jixiao.reading.budget_walk import (
     flush_budget_row,
     open_budget,
 )
-from jixiao.reading.cells import Line, Piece, display, norm
+from jixiao.reading.cells import Line, Piece, display, is_value_like, norm
 from jixiao.reading.columns import Columns, read_header, starts_header
 from jixiao.reading.draft import Draft, Pending, Section
 from jixiao.reading.fields import (
@@ -370,7 +370,11 @@ class Walker:
             return
         if field_of_label(more) is not None:
             return  # ``2019年度)`` + ``项目名称``: the second line is a label of its own
-        if field_of_label(text) is None and field_of_label(text + more) is not None:
+        joined = field_of_label(text + more)
+        if joined is None or is_value_like(more):
+            return
+        # ``项目`` + ``名称``; ``年度预算`` + ``金额（万元）``: a label completed by the next cell
+        if field_of_label(text) in (None, joined):
             line.replace_pieces([Piece(text + more, line.source)])
             del self.lines[i + 1]
 

@@ -1,0 +1,200 @@
+"""Messy-table generator (issue 23, slice 2): clean goal tables with the truth known, put
+through the transformations real published tables show, each a *family*.
+
+``generate(rng)`` makes one clean table; ``FAMILIES`` maps a family name to a function that
+renders it as text the way that family prints it; ``score(truth, doc)`` counts the fields read
+right. Used by ``tests/io/test_messy_families.py`` (a floor per family) and by
+``bench/bench_messy.py`` (accuracy over thousands of tables per family).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from jixiao.core.model import Document
+from jixiao.core.text import compact
+
+LEVELS: list[tuple[str, str, list[tuple[str, str]]]] = [
+    ("产出指标", "数量指标", [("补贴发放人数", "≥1200人"), ("培训班次", "≥12期"),
+                          ("新建道路里程", "≥15公里"), ("走访农户数", "≥300户")]),
+    ("产出指标", "质量指标", [("验收合格率", "100%"), ("资金拨付准确率", "≥98%"),
+                          ("资料审核规范性", "规范")]),
+    ("产出指标", "时效指标", [("资金到位及时率", "≥95%"), ("项目完成时间", "2024年12月底前")]),
+    ("成本指标", "经济成本指标", [("单位面积维修成本", "≤620元/平方米"),
+                              ("人均培训成本", "≤800元")]),
+    ("效益指标", "社会效益指标", [("群众知晓率", "≥90%"), ("受益人口数", "≥5000人"),
+                              ("生活改善程度", "有所改善")]),
+    ("效益指标", "可持续影响指标", [("设施正常使用年限", "≥10年")]),
+    ("满意度指标", "服务对象满意度指标", [("服务对象满意度", "≥90%"), ("群众满意度", "≥85%")]),
+]  # fmt: skip
+NAMES = ["社区养老服务补贴", "农村公路养护工程", "中小学教师培训经费", "城乡居民医疗救助",
+         "农田水利设施维修", "公共文化服务体系建设"]  # fmt: skip
+UNITS = ["某市民政局", "某县交通运输局", "某区教育体育局", "某市医疗保障局"]
+
+
+@dataclass(frozen=True)
+class Row:
+    level1: str
+    level2: str
+    name: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Clean:
+    name: str
+    department: str
+    unit: str
+    budget: str  # 万元
+    rows: tuple[Row, ...]
+
+
+def generate(rng: random.Random) -> Clean:
+    rows: list[Row] = []
+    for level1, level2, pairs in LEVELS:
+        if rng.random() < 0.25 and level2 not in ("数量指标", "服务对象满意度指标"):
+            continue
+        for name, target in rng.sample(pairs, rng.randint(1, len(pairs))):
+            rows.append(Row(level1, level2, name, target))
+    budget = f"{rng.randint(5, 9000)}.{rng.randint(0, 99):02d}"
+    return Clean(rng.choice(NAMES), rng.choice(UNITS), rng.choice(UNITS), budget, tuple(rows))
+
+
+def _header_cells(t: Clean) -> list[list[str]]:
+    return [
+        ["项目名称", t.name],
+        ["主管部门", t.department, "实施单位", t.unit],
+        ["年度预算金额（万元）", t.budget],
+        ["年度总体目标", "按规定完成年度任务，保障项目顺利实施。"],
+    ]
+
+
+def _indicator_rows(t: Clean, carry: bool) -> list[list[str]]:
+    out, last = [], ("", "")
+    for r in t.rows:
+        l1 = "" if carry and r.level1 == last[0] else r.level1
+        l2 = "" if carry and (r.level1, r.level2) == last else r.level2
+        out.append([l1, l2, r.name, r.target])
+        last = (r.level1, r.level2)
+    return out
+
+
+_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标值"]
+_TITLE = "项目支出绩效目标表"
+
+
+def tabs(t: Clean) -> str:
+    lines = [_TITLE, *("\t".join(c) for c in _header_cells(t)), "\t".join(_COLUMNS)]
+    lines += ["\t".join(r) for r in _indicator_rows(t, carry=True)]
+    return "\n".join(lines) + "\n"
+
+
+def pipes(t: Clean) -> str:
+    """A web copy: ``| a | | b |`` with the merged cells as runs of empty cells."""
+
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    lines = [_TITLE, *(row([*c, "", ""]) for c in _header_cells(t)), row(_COLUMNS)]
+    lines += [row(r) for r in _indicator_rows(t, carry=True)]
+    return "\n".join(lines) + "\n"
+
+
+def stream(t: Clean) -> str:
+    """One cell per line, blank lines between (a copy of a web page's table)."""
+    cells = [_TITLE, *(c for cs in _header_cells(t) for c in cs), *_COLUMNS]
+    for r in _indicator_rows(t, carry=True):
+        cells += [c for c in r if c]
+    return "\n\n".join(cells) + "\n"
+
+
+def spaced(t: Clean) -> str:
+    """A PDF text layer: cells separated by single spaces, carried labels left out."""
+    lines = [_TITLE, *(" ".join(c) for c in _header_cells(t)), " ".join(_COLUMNS)]
+    lines += [" ".join(c for c in r if c) for r in _indicator_rows(t, carry=True)]
+    return "\n".join(lines) + "\n"
+
+
+def headerless(t: Clean) -> str:
+    """The lower half of a form: indicator rows only, no title, header or column header."""
+    return "\n".join("\t".join(r) for r in _indicator_rows(t, carry=True)) + "\n"
+
+
+def traditional(t: Clean) -> str:
+    """Traditional characters (a Hong Kong / Taiwan converter) over the tab layout."""
+    return str(_s2t().convert(tabs(t)))
+
+
+def truncated(t: Clean) -> str:
+    """Cut after the second indicator row (a copy that stopped early)."""
+    lines = tabs(t).splitlines()
+    keep = len(_header_cells(t)) + 2 + 2
+    return "\n".join(lines[:keep]) + "\n"
+
+
+def wrapped_labels(t: Clean) -> str:
+    """One cell per line with labels broken over two lines, as narrow form columns print them
+    (``项目`` / ``名称``, ``年度预算`` / ``金额（万元）``)."""
+    text = stream(t)
+    cuts = (("项目名称", 2), ("主管部门", 2), ("实施单位", 2), ("年度预算金额（万元）", 4))
+    for label, cut in cuts:
+        text = text.replace(f"\n{label}\n", f"\n{label[:cut]}\n\n{label[cut:]}\n", 1)
+    return text
+
+
+FAMILIES: dict[str, Callable[[Clean], str]] = {
+    "tabs": tabs,
+    "pipes": pipes,
+    "stream": stream,
+    "spaced": spaced,
+    "headerless": headerless,
+    "traditional": traditional,
+    "truncated": truncated,
+    "wrapped-labels": wrapped_labels,
+}
+
+
+def expected_rows(t: Clean, family: str) -> tuple[Row, ...]:
+    return t.rows[:2] if family == "truncated" else t.rows
+
+
+def score(t: Clean, family: str, doc: Document) -> tuple[int, int]:
+    """(fields right, fields checked): name, budget and every indicator's names and target."""
+    simplify: Callable[[str], str] = _to_simplified if family == "traditional" else (lambda s: s)
+    right = total = 0
+    table = next((x for x in doc.tables if x.indicators), doc.tables[0] if doc.tables else None)
+    if family != "headerless":
+        total += 2
+        if table is not None:
+            right += compact(simplify(table.header.name or "")) == compact(t.name)
+            amount = table.header.budget.amount
+            right += amount is not None and amount.in_wan() == Decimal(t.budget)
+    read = {compact(simplify(i.name)): i for i in table.indicators} if table else {}
+    for r in expected_rows(t, family):
+        total += 4
+        ind = read.get(compact(r.name))
+        if ind is None:
+            continue
+        right += 1
+        right += compact(simplify(ind.level1 or "")) == compact(r.level1)
+        right += compact(simplify(ind.level2 or "")) == compact(r.level2)
+        right += compact(simplify(ind.annual_target.raw)) == compact(r.target)
+    return right, total
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _to_simplified(text: str) -> str:
+    from jixiao.core.chinese import to_simplified
+
+    return to_simplified(text)
