@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from jixiao.services.parsing import parse_file
-from messy import FAMILIES, generate, score
+from messy import FAMILIES, make, score
 
 
 def main() -> None:
@@ -40,7 +40,7 @@ def main() -> None:
             right = total = 0
             started = time.perf_counter()
             for _ in range(args.tables):
-                clean = generate(rng)
+                clean = make(family, rng)
                 path.write_text(FAMILIES[family](clean), encoding="utf-8")
                 got, checked = score(clean, family, parse_file(path))
                 right, total = right + got, total + checked

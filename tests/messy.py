@@ -10,6 +10,7 @@ right. Used by ``tests/io/test_messy_families.py`` (a floor per family) and by
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -43,6 +44,9 @@ class Row:
     level2: str
     name: str
     target: str
+    weight: str = ""  # self-evaluations: 分值, 实际完成值, 得分
+    actual: str = ""
+    score: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,39 @@ def generate(rng: random.Random) -> Clean:
             rows.append(Row(level1, level2, name, target))
     budget = f"{rng.randint(5, 9000)}.{rng.randint(0, 99):02d}"
     return Clean(rng.choice(NAMES), rng.choice(UNITS), rng.choice(UNITS), budget, tuple(rows))
+
+
+def with_scores(t: Clean, rng: random.Random) -> Clean:
+    """The same table as a self-evaluation: weights that sum to 90, actuals, scores."""
+    n = len(t.rows)
+    weights = [90 // n] * n
+    weights[-1] += 90 - sum(weights)
+    rows = []
+    for row, w in zip(t.rows, weights, strict=True):
+        actual, score = _outcome(row.target, w, met=rng.random() < 0.7)
+        rows.append(Row(row.level1, row.level2, row.name, row.target, str(w), actual, score))
+    return Clean(t.name, t.department, t.unit, t.budget, tuple(rows))
+
+
+_NUMBER_TARGET = re.compile(r"^([≥≤=]?)(\d+)(\D*)$")
+
+
+def _outcome(target: str, w: int, *, met: bool) -> tuple[str, str]:
+    """An actual value and the score the usual rule gives it."""
+    m = _NUMBER_TARGET.match(target)
+    if m is None:  # a word or a date: met or not, printed the same
+        return target, str(w if met else w - 1)
+    op, value, unit = m.group(1), Decimal(m.group(2)), m.group(3)
+    if met:
+        got = value if op != "≤" else (value * Decimal("0.9")).quantize(Decimal(1))
+        return f"{got}{unit}", str(w)
+    if op == "≤":
+        got = (value * Decimal("1.1")).quantize(Decimal(1))
+        score = (w * value / got).quantize(Decimal("0.01"))
+    else:
+        got = (value * Decimal("0.9")).quantize(Decimal(1))
+        score = (w * got / value).quantize(Decimal("0.01"))
+    return f"{got}{unit}", f"{score.normalize():f}"
 
 
 def _header_cells(t: Clean) -> list[list[str]]:
@@ -147,6 +184,29 @@ def wrapped_labels(t: Clean) -> str:
     return text
 
 
+_SELF_COLUMNS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+
+
+def selfeval_tabs(t: Clean) -> str:
+    lines = ["项目支出绩效自评表", *("\t".join(c) for c in _header_cells(t))]
+    lines.append("\t".join(_SELF_COLUMNS))
+    for cells, r in zip(_indicator_rows(t, carry=True), t.rows, strict=True):
+        lines.append("\t".join([*cells, r.actual, r.weight, r.score]))
+    return "\n".join(lines) + "\n"
+
+
+def selfeval_glued(t: Clean) -> str:
+    """A PDF copy that lost every border: a row's cells run together (``…人数≥1200人1200人109``)."""
+    lines = ["项目支出绩效自评表", *("\t".join(c) for c in _header_cells(t))]
+    lines.append("".join(_SELF_COLUMNS))
+    for cells, r in zip(_indicator_rows(t, carry=True), t.rows, strict=True):
+        lines.append("".join([*cells[:3], r.target, r.actual, r.weight, r.score]))
+    return "\n".join(lines) + "\n"
+
+
+SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued"}
+
+
 FAMILIES: dict[str, Callable[[Clean], str]] = {
     "tabs": tabs,
     "pipes": pipes,
@@ -156,7 +216,15 @@ FAMILIES: dict[str, Callable[[Clean], str]] = {
     "traditional": traditional,
     "truncated": truncated,
     "wrapped-labels": wrapped_labels,
+    "selfeval-tabs": selfeval_tabs,
+    "selfeval-glued": selfeval_glued,
 }
+
+
+def make(family: str, rng: random.Random) -> Clean:
+    """One clean table for ``family`` (with scores for the self-evaluation families)."""
+    clean = generate(rng)
+    return with_scores(clean, rng) if family in SELF_FAMILIES else clean
 
 
 def expected_rows(t: Clean, family: str) -> tuple[Row, ...]:
@@ -176,7 +244,7 @@ def score(t: Clean, family: str, doc: Document) -> tuple[int, int]:
             right += amount is not None and amount.in_wan() == Decimal(t.budget)
     read = {compact(simplify(i.name)): i for i in table.indicators} if table else {}
     for r in expected_rows(t, family):
-        total += 4
+        total += 4 + (3 if r.weight else 0)
         ind = read.get(compact(r.name))
         if ind is None:
             continue
@@ -184,6 +252,10 @@ def score(t: Clean, family: str, doc: Document) -> tuple[int, int]:
         right += compact(simplify(ind.level1 or "")) == compact(r.level1)
         right += compact(simplify(ind.level2 or "")) == compact(r.level2)
         right += compact(simplify(ind.annual_target.raw)) == compact(r.target)
+        if r.weight:
+            right += ind.weight == Decimal(r.weight)
+            right += ind.score == Decimal(r.score)
+            right += ind.actual is not None and compact(ind.actual.raw) == compact(r.actual)
     return right, total
 
 

@@ -220,7 +220,8 @@ _UNITS = sorted(
     reverse=True,
 )
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
-_PER = r"(?:/[\u4e00-\u9fff]{1,2}(?:[.·][\u4e00-\u9fff]{1,2})?)"
+# ``/人``, ``/平方米``, ``/人.每天``: per-unit denominators (元/平方米 is one unit)
+_PER = r"(?:/(?:平方米|立方米|平方公里|[\u4e00-\u9fff]{1,2})(?:[.·][\u4e00-\u9fff]{1,2})?)"
 _SUFFIX = r"(?:及以上|以上|及以下|以下|以内|之内|左右|内|及时)"
 _QTY = rf"{_OP}?{_NUM}{_UNIT}?{_PER}?(?:[-~至到]{_OP}?{_NUM}{_UNIT}?{_PER}?)?{_SUFFIX}?"
 _DATE = (

@@ -13,9 +13,8 @@ both only when the evidence is unambiguous:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from jixiao.reading.cells import QUALITATIVE_VALUES, norm, target_prefix_len
+from jixiao.reading.cells import QUALITATIVE_VALUES, norm
 from jixiao.reading.segment import peel_levels
 from jixiao.reading.vocab import LEVEL_KEYS
 
@@ -70,110 +69,17 @@ def cut_records(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _targets_at(s: str, i: int) -> list[int]:
-    """Possible end positions of a target starting at ``s[i]``."""
-    out: list[int] = []
-    rest = s[i:]
-    length = target_prefix_len(rest)
-    if length and s[i] != "0":
-        # every prefix that is a target on its own: ``1001009.34`` may be 100 | 100 | 9.34
-        out += [i + n for n in range(1, length + 1) if target_prefix_len(rest[:n]) == n]
-    for word in _WORDS:
-        if s.startswith(word, i):
-            out.append(i + len(word))
-            break
-    return out
-
-
 def decode_values(text: str) -> tuple[str, str, str, str, str, str] | None:
-    """``免费发放原原种8550万粒550万粒8`` → (name, weight, target, actual, score, rest)."""
-    s = norm(text)
-    found: list[tuple[int, tuple[str, str, str, str, str, str]]] = []
-    for n_end in range(2, len(s)):
-        if s[n_end - 1].isdigit() or s[n_end - 1] in "%‰" or not s[n_end].isdigit():
-            continue  # a name ends before the values, never inside or after a percentage
-        for w_len in (1, 2):
-            w = s[n_end : n_end + w_len]
-            if not w.isdigit() or w.startswith("0") or not 1 <= int(w) <= 30:
-                continue
-            t_start = n_end + w_len
-            for t_end in _targets_at(s, t_start):
-                for a_end in _targets_at(s, t_end):
-                    for score in _scores_at(s, a_end, int(w)):
-                        got = _cut(s, n_end, w, t_start, t_end, a_end, score)
-                        if got is not None:
-                            found.append(got)
-    if not found:
+    """``免费发放原原种8550万粒550万粒8`` → (name, weight, target, actual, score, rest): the
+    分值 | 指标值 | 实际值 | 得分 order of :func:`~jixiao.reading.glued_values.decode_row`."""
+    from jixiao.reading.glued_values import decode_row
+    from jixiao.reading.vocab import Col
+
+    got = decode_row(text, [Col.WEIGHT, Col.ANNUAL, Col.ACTUAL, Col.SCORE])
+    if got is None:
         return None
-    best = max(r for r, _ in found)
-    top = {v for r, v in found if r == best}
-    return top.pop() if len(top) == 1 else None
-
-
-_PLAIN_NUMBER = re.compile(r"(\d+(?:\.(\d+))?)(%|[\u3400-\u9fff]{0,3})$")
-
-
-def _same_unit(target: str, actual: str) -> bool:
-    t, a = _PLAIN_NUMBER.match(target), _PLAIN_NUMBER.match(actual)
-    return t is None or a is None or t.group(3) == a.group(3)
-
-
-def _scores_at(s: str, i: int, weight: int) -> list[str]:
-    """Score cells that may start at ``s[i]``: 0–99 with up to 2 decimals, within the weight."""
-    out = []
-    for n in range(1, 6):
-        cell = s[i : i + n]
-        if len(cell) == n and _SCORE_CELL.fullmatch(cell) and Decimal(cell) <= weight:
-            out.append(cell)
-    return out
-
-
-_Cut = tuple[int, tuple[str, str, str, str, str, str]]
-
-
-def _cut(
-    s: str, n_end: int, w: str, t_start: int, t_end: int, a_end: int, score: str
-) -> _Cut | None:
-    """One reading name | 分值 | 指标值 | 实际值 | 得分 | rest with its rank, or None."""
-    rest = s[a_end + len(score) :]
-    year = _YEAR_START.match(rest)
-    if rest and not year and target_prefix_len(score + rest) > len(score):
-        return None  # ``0人…``: a unit after the score makes it a quantity
-    if rest[:1] in (".", "%", "年", "月", "日") or (rest[:1].isdigit() and not year):
-        return None  # a digit more belongs to the score (a year opens a reason)
-    target, actual = s[t_start:t_end], s[t_end:a_end]
-    if s[n_end - 1] == "." or actual.startswith("."):
-        return None  # a number is never cut at its decimal point
-    if not _same_unit(target, actual):
-        return None  # 指标值 and 实际值 of one row share their unit
-    rank = _rank(target, actual, rest) + _score_fits(w, target, actual, score)
-    return rank, (s[:n_end], w, target, actual, score, rest)
-
-
-def _score_fits(weight: str, target: str, actual: str, score: str) -> int:
-    """The usual scoring rule holds: full marks when met, else 分值 × 实际值 / 指标值."""
-    t, a = _PLAIN_NUMBER.match(target), _PLAIN_NUMBER.match(actual)
-    w, got = Decimal(weight), Decimal(score)
-    if target == actual:
-        return 1 if got == w else 0
-    if t is None or a is None or Decimal(t.group(1)) == 0:
-        return 0
-    ratio = min(Decimal(a.group(1)) / Decimal(t.group(1)), Decimal(1))
-    return 3 if abs(w * ratio - got) <= Decimal("0.01") else 0
-
-
-def _rank(target: str, actual: str, rest: str) -> int:
-    """How likely a cut is: target = actual (most rows are met), nothing left over, an actual
-    near its target (within half to one and a half of it), amounts to at most 2 decimals."""
-    rank = (4 if target == actual else 0) + (0 if rest else 2)
-    t, a = _PLAIN_NUMBER.match(target), _PLAIN_NUMBER.match(actual)
-    if t and a and target != actual:
-        tv, av = Decimal(t.group(1)), Decimal(a.group(1))
-        if tv > 0 and tv / 2 <= av <= tv * Decimal("1.5"):
-            rank += 1
-        if len(t.group(2) or "") > 2 or len(a.group(2) or "") > 2:
-            rank -= 1
-    return rank
+    name, weight, target, actual, score, rest = got
+    return name, weight, target, actual, score, rest
 
 
 def peel(text: str) -> tuple[list[str], str]:
@@ -185,8 +91,6 @@ def peel(text: str) -> tuple[list[str], str]:
     return labels, rest
 
 
-_SCORE_CELL = re.compile(r"(?:0|[1-9]\d?)(?:\.\d{1,2})?")
-_YEAR_START = re.compile(r"(?:19|20)\d{2}年")
 _DATE_END = ("年", "月", "日", "前", "第", "至", "-", "~", ".")
 
 

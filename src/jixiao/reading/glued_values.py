@@ -32,24 +32,88 @@ def decodable(roles: list[Col]) -> bool:
 
 
 def decode_row(text: str, roles: list[Col]) -> list[str] | None:
-    """[name, one cell per role, rest] for the single best reading, else None."""
+    """[name, one cell per role, rest] for the single best reading, else None.
+
+    Evidence, as a person reads such a row (:func:`_rank`): target = actual (most rows are
+    met), nothing left over, the score the scoring rule gives (full marks when met, else
+    分值 × 实际值 / 指标值), an actual near its target, amounts with at most 2 decimals. A cut is
+    refused when a number would be split at its decimal point, a score would carry a unit,
+    指标值 and 实际值 would have different units, or the text after the cells starts with a
+    digit (a year such as ``2021年…`` opens a reason and is allowed).
+    """
     s = norm(text)
     found: list[tuple[int, tuple[str, ...]]] = []
     for n_end in range(2, len(s)):
-        if s[n_end - 1].isdigit() or s[n_end - 1] in "≥≤><=~±":
-            continue  # a name does not end inside a number or before its comparator
+        if s[n_end - 1].isdigit() or s[n_end - 1] in "≥≤><=~±.%‰":
+            continue  # a name does not end inside a number, a percentage or before a comparator
+        if _TARGET_INSIDE.search(s, 0, n_end):
+            break  # ``成本≤620元…``: a comparator and a number are a target, not a name
+        # a name that ends in a word printed twice (``…规范性规范规范``) swallowed target = actual
+        doubled = -3 if _DOUBLED_END.search(s, 0, n_end) else 0
         for cells, end in _read(s, n_end, roles, None):
-            rest = s[end:]
-            if rest and (rest[0].isdigit() or rest[0] in ".%"):
-                continue
-            targets = [c for c, r in zip(cells, roles, strict=True) if r in _TARGETS]
-            rank = (2 if len(set(targets)) == 1 else 0) + (1 if not rest else 0)
-            found.append((rank, (s[:n_end], *cells, rest)))
+            rank = _rank(dict(zip(roles, cells, strict=True)), s[end:])
+            if rank is not None:
+                found.append((rank + doubled, (s[:n_end], *cells, s[end:])))
     if not found:
         return None
     best = max(r for r, _ in found)
     top = {v for r, v in found if r == best}
     return list(top.pop()) if len(top) == 1 else None
+
+
+_DOUBLED_END = re.compile(r"(.{2,14})\1$")
+_TARGET_INSIDE = re.compile(r"[≥≤<>=]\d")
+_YEAR_START = re.compile(r"(?:19|20)\d{2}年")
+_AMOUNT = re.compile(r"(\d+(?:\.(\d+))?)(%|‰|[^\d.]{0,6})$")
+_CENT = Decimal("0.01")
+
+
+def _rank(cells: dict[Col, str], rest: str) -> int | None:
+    """How likely one cut is, or None when it cannot be right."""
+    year = _YEAR_START.match(rest)
+    if rest[:1] in (".", "%", "年", "月", "日") or (rest[:1].isdigit() and not year):
+        return None
+    score = cells.get(Col.SCORE, "")
+    if rest and score and not year and target_prefix_len(score + rest) > len(score):
+        return None  # ``0人…``: a unit after the score makes it a quantity
+    target, actual = cells.get(Col.ANNUAL, ""), cells.get(Col.ACTUAL, "")
+    if actual.startswith(".") or target.startswith("."):
+        return None
+    t, a = _AMOUNT.search(target), _AMOUNT.match(actual)
+    if t and a and t.group(3) != a.group(3):
+        return None  # 指标值 and 实际值 of one row share their unit
+    targets = [c for r, c in cells.items() if r in _TARGETS]
+    rank = (4 if len(set(targets)) == 1 else 0) + (0 if rest else 2)
+    if t and a and target != actual:
+        tv, av = Decimal(t.group(1)), Decimal(a.group(1))
+        if tv > 0 and tv / 2 <= av <= tv * Decimal("1.5"):
+            rank += 1
+        if len(t.group(2) or "") > 2 or len(a.group(2) or "") > 2:
+            rank -= 1
+    return rank + _score_fits(cells, target, actual, t, a)
+
+
+def _score_fits(
+    cells: dict[Col, str],
+    target: str,
+    actual: str,
+    t: re.Match[str] | None,
+    a: re.Match[str] | None,
+) -> int:
+    """The usual scoring rule holds: full marks when met, else 分值 × 实际值 / 指标值 (for ≤,
+    分值 × 指标值 / 实际值)."""
+    if Col.WEIGHT not in cells or Col.SCORE not in cells:
+        return 0
+    w, got = Decimal(cells[Col.WEIGHT]), Decimal(cells[Col.SCORE])
+    if target and target.lstrip("≥≤=><") == actual:
+        return 1 if got == w else 0
+    if t is None or a is None:
+        return 0
+    tv, av = Decimal(t.group(1)), Decimal(a.group(1))
+    if tv == 0 or av == 0:
+        return 0
+    ratio = min((tv / av) if target.startswith(("≤", "<")) else (av / tv), Decimal(1))
+    return 3 if abs(w * ratio - got) <= _CENT else 0
 
 
 def _read(s: str, i: int, roles: list[Col], weight: Decimal | None) -> list[tuple[list[str], int]]:
@@ -70,9 +134,11 @@ def _ends(s: str, i: int, role: Col, weight: Decimal | None) -> list[int]:
         return []
     if role in _TARGETS:
         ends = []
-        length = target_prefix_len(s[i:])
+        rest = s[i:]
+        length = target_prefix_len(rest)
         if length and (s[i] != "0" or s[i : i + 2] == "0." or length == 1):
-            ends.append(i + length)
+            # every prefix that is a target on its own: ``1001009.34`` may be 100 | 100 | 9.34
+            ends += [i + n for n in range(1, length + 1) if target_prefix_len(rest[:n]) == n]
         word = next((w for w in _WORDS if s.startswith(w, i)), None)
         if word is not None:
             ends.append(i + len(word))

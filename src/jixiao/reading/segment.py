@@ -61,6 +61,7 @@ def _continues(before: str, token: str) -> bool:
     return bool(_NUMBER.match(norm(before)) and _UNIT_START.match(norm(token)))
 
 
+_VALUE_START = re.compile(r"[≥≤<>=＞＜]?\s*\d")
 # A template note printed after a level label: ``数量指标(必填硬性指标)``, ``(选填)``.
 _LABEL_NOTE = re.compile(
     r"^[(（][^()（）\d]{0,8}(?:必填|选填|可选|硬性|核心|共性|个性)[^()（）\d]{0,8}[)）]"
@@ -93,6 +94,8 @@ def peel_levels(token: str) -> tuple[list[str], str]:
             after = after[note.end() :]  # ``时效指标(必填)``: the template's note on the label
         if not (found.endswith("指标") or found.endswith("满意度") or _starts_with_level(after)):
             break
+        if not found.endswith("指标") and _VALUE_START.match(after):
+            break  # ``服务对象满意度≥90%…``: a value follows a name, never a 二级 label
         if after and not _starts_with_level(after) and len(after) < 2:
             break
         labels.append(key[: len(key) - len(after)])
