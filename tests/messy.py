@@ -204,6 +204,39 @@ def selfeval_glued(t: Clean) -> str:
     return "\n".join(lines) + "\n"
 
 
+_SPLIT = re.compile(r"^([≥≤=]?)(\d+)(\D*)$")
+
+
+def split_comparator(t: Clean) -> str:
+    """指标性质 | 指标值 | 度量单位 in separate columns (``≥`` | ``98`` | ``%``), as budget systems
+    export them; a word target keeps its text in 指标值."""
+    lines = [_TITLE, *("\t".join(c) for c in _header_cells(t))]
+    lines.append("\t".join(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]))
+    for cells in _indicator_rows(t, carry=True):
+        m = _SPLIT.match(cells[3])
+        op, value, unit = (m.group(1), m.group(2), m.group(3)) if m else ("", cells[3], "")
+        lines.append("\t".join([*cells[:3], op, value, unit]))
+    return "\n".join(lines) + "\n"
+
+
+def long_term(t: Clean) -> str:
+    """实施周期指标值 | 年度指标值: the same target printed twice, the annual one is scored."""
+    lines = [_TITLE, *("\t".join(c) for c in _header_cells(t))]
+    lines.append("\t".join(["一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"]))
+    for cells in _indicator_rows(t, carry=True):
+        lines.append("\t".join([*cells[:3], cells[3], cells[3]]))
+    return "\n".join(lines) + "\n"
+
+
+def extra_level(t: Clean) -> str:
+    """A level above 一级 (绩效指标 | 项目完成 …) printed in its own first column."""
+    lines = [_TITLE, *("\t".join(c) for c in _header_cells(t))]
+    lines.append("\t".join(["绩效指标", *_COLUMNS]))
+    for k, cells in enumerate(_indicator_rows(t, carry=True)):
+        lines.append("\t".join(["绩效指标" if k == 0 else "", *cells]))
+    return "\n".join(lines) + "\n"
+
+
 SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued"}
 
 
@@ -216,6 +249,9 @@ FAMILIES: dict[str, Callable[[Clean], str]] = {
     "traditional": traditional,
     "truncated": truncated,
     "wrapped-labels": wrapped_labels,
+    "split-comparator": split_comparator,
+    "long-term": long_term,
+    "extra-level": extra_level,
     "selfeval-tabs": selfeval_tabs,
     "selfeval-glued": selfeval_glued,
 }

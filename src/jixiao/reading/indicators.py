@@ -272,8 +272,8 @@ class BlockReader:
             run, i = self._label_run(pieces, i)
             if run:
                 rest = [p for p in pieces[i:] if not p.blank]
-                if (row_mode and self._last_label_is_name(run, rest)) or (
-                    not row_mode and two_l2_then_value(run, rest)
+                if (row_mode and self._last_label_is_name(run, rest)) or two_l2_then_value(
+                    run, rest
                 ):
                     name_piece = Piece(run.pop(), pieces[i].source)
                     pieces.insert(i, name_piece)

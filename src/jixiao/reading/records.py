@@ -226,6 +226,12 @@ def to_indicator(record: Record, name: str) -> Indicator:
     )
 
 
+def starts_a_value(text: str) -> bool:
+    """A cell that opens the values of a row: a target, a common qualitative value, or a
+    comparator printed in its own 指标性质 cell (``≥`` | ``90`` | ``%``)."""
+    return text in QUALITATIVE_VALUES or is_value_like(text) or bool(OP_ONLY.match(norm(text)))
+
+
 def two_l2_then_value(run: list[str], rest: list[Piece]) -> bool:
     """The last label of a run is the 三级 name when a value follows it: a 二级 label is always
     followed by a name, never by a value (one cell per line, or cells of a text line).
@@ -235,8 +241,7 @@ def two_l2_then_value(run: list[str], rest: list[Piece]) -> bool:
     before a value is a name. A 二级 group with no row under it is followed by another label."""
     if not run or not rest or not is_l2(run[-1]):
         return False
-    first = rest[0].clean
-    if not (first in QUALITATIVE_VALUES or is_value_like(first)):
+    if not starts_a_value(rest[0].clean):
         return False
     if len(run) >= 2 and is_l2(run[-2]):
         return True

@@ -30,7 +30,14 @@ from jixiao.reading.glued import (
     split_before_values,
 )
 from jixiao.reading.glued_values import decodable, decode_row
-from jixiao.reading.records import SCORE_RESIDUE, Record, is_level, two_l2_then_value, where
+from jixiao.reading.records import (
+    SCORE_RESIDUE,
+    Record,
+    is_level,
+    starts_a_value,
+    two_l2_then_value,
+    where,
+)
 from jixiao.reading.runs import decode_run, readable_roles
 from jixiao.reading.segment import (
     peel_levels,
@@ -402,7 +409,7 @@ def last_label_is_name(self: BlockReader, run: list[str], rest: list[Piece]) -> 
         return False
     first = rest[0].clean
     only_values = len(rest) <= len(self.slots)
-    return only_values and (first in QUALITATIVE_VALUES or is_value_like(first))
+    return only_values and starts_a_value(first)
 
 
 def total_text(self: BlockReader, line: Line) -> bool:
