@@ -237,6 +237,37 @@ def extra_level(t: Clean) -> str:
     return "\n".join(lines) + "\n"
 
 
+_GLOSS = {"產": "chǎn", "標": "biāo", "質": "zhì", "數": "shù", "滿": "mǎn", "項": "xiàng"}
+
+
+def glosses(t: Clean) -> str:
+    """Traditional text from a broken converter that prints each glossed character's pinyin
+    after it (``產(chǎn)出指標(biāo)``)."""
+    text = traditional(t)
+    return "".join(f"{ch}({_GLOSS[ch]})" if ch in _GLOSS else ch for ch in text)
+
+
+def satisfaction_under_benefit(t: Clean) -> str:
+    """The older framework: 满意度 is a 二级 under 效益指标."""
+    rows = tuple(
+        Row("效益指标", r.level2, r.name, r.target) if r.level1 == "满意度指标" else r
+        for r in t.rows
+    )
+    return tabs(Clean(t.name, t.department, t.unit, t.budget, rows))
+
+
+def prose(t: Clean) -> str:
+    """Indicators written as prose in one cell per 二级 (``数量指标：补贴发放人数≥1200人；…``)."""
+    lines = [_TITLE, *("\t".join(c) for c in _header_cells(t)), "\t".join(["一级指标", "指标内容"])]
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for r in t.rows:
+        groups.setdefault((r.level1, r.level2), []).append(r)
+    for (l1, l2), rows in groups.items():
+        body = "；".join(f"{r.name}{r.target}" for r in rows)
+        lines.append(f"{l1}\t{l2}：{body}。")
+    return "\n".join(lines) + "\n"
+
+
 SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued"}
 
 
@@ -250,6 +281,9 @@ FAMILIES: dict[str, Callable[[Clean], str]] = {
     "truncated": truncated,
     "wrapped-labels": wrapped_labels,
     "split-comparator": split_comparator,
+    "glosses": glosses,
+    "satisfaction-under-benefit": satisfaction_under_benefit,
+    "prose": prose,
     "long-term": long_term,
     "extra-level": extra_level,
     "selfeval-tabs": selfeval_tabs,
@@ -269,7 +303,9 @@ def expected_rows(t: Clean, family: str) -> tuple[Row, ...]:
 
 def score(t: Clean, family: str, doc: Document) -> tuple[int, int]:
     """(fields right, fields checked): name, budget and every indicator's names and target."""
-    simplify: Callable[[str], str] = _to_simplified if family == "traditional" else (lambda s: s)
+    simplify: Callable[[str], str] = (
+        _to_simplified if family in ("traditional", "glosses") else (lambda s: s)
+    )
     right = total = 0
     table = next((x for x in doc.tables if x.indicators), doc.tables[0] if doc.tables else None)
     if family != "headerless":
@@ -285,7 +321,12 @@ def score(t: Clean, family: str, doc: Document) -> tuple[int, int]:
         if ind is None:
             continue
         right += 1
-        right += compact(simplify(ind.level1 or "")) == compact(r.level1)
+        level1 = (
+            "效益指标"
+            if family == "satisfaction-under-benefit" and r.level1 == "满意度指标"
+            else r.level1
+        )
+        right += compact(simplify(ind.level1 or "")) == compact(level1)
         right += compact(simplify(ind.level2 or "")) == compact(r.level2)
         right += compact(simplify(ind.annual_target.raw)) == compact(r.target)
         if r.weight:

@@ -33,6 +33,7 @@ from jixiao.reading.cells import (
 from jixiao.reading.centered import recentred
 from jixiao.reading.checks import checked, unfilled_target
 from jixiao.reading.columns import Columns
+from jixiao.reading.prose import read_prose
 from jixiao.reading.records import (
     SCORE_RESIDUE,
     BlockResult,
@@ -472,6 +473,40 @@ class BlockReader:
 
     # --- records → indicators ---------------------------------------------------------------
 
+    def _prose(self, record: Record, line: Line | None) -> bool:
+        """A name cell that holds a 二级 label and indicators written as prose: one record per
+        item with a target; items without one are reported."""
+        got = read_prose(record.name.text)
+        if got is None:
+            return False
+        labels, items = got
+        at = record.name.source
+        if labels:
+            self._apply_labels(labels, None)
+        self._problem(
+            P.SEGMENTED,
+            f"{where(at)}: indicators written as prose read as {len(items)} row(s): "
+            + "; ".join(f"{i.name} | {i.target or '—'}" for i in items),
+            at,
+            record.name.text,
+        )
+        label = next((lab for r, lab in self.slots if r is Col.ANNUAL), "指标值")
+        for item in items:
+            if not item.target:
+                self._problem(
+                    P.UNREAD_ROW,
+                    f"{where(at)}: prose item {item.name!r} has no target; not an indicator",
+                    at,
+                    item.name,
+                )
+                continue
+            values = [(Col.ANNUAL, label, Piece(item.target, at))]
+            prose_record = Record(
+                self.level1, self.level2, Piece(item.name, at), values, self.group
+            )
+            self._emit(prose_record, line)
+        return True
+
     def _emit(self, record: Record, line: Line | None) -> None:
         at = record.name.source
         raw_name = record.name.clean
@@ -501,6 +536,8 @@ class BlockReader:
                 at,
                 raw_name,
             )
+            return
+        if not has_values and self._prose(record, line):
             return
         if not has_values:
             self._problem(
