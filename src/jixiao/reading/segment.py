@@ -270,11 +270,24 @@ def _split_glued_labels(token: str) -> list[str]:
     return cells
 
 
+# Label keys of 4+ characters by their first character, longest first: at each position only
+# the keys that can start there are tried (the scan over every key was most of the parse time
+# of space-separated text).
+_BY_FIRST: dict[str, list[str]] = {}
+for _key, _field in _PREFIXES:
+    if len(_key) >= 4:
+        _BY_FIRST.setdefault(_key[0], []).append(_key)
+_SKIPPED = "()（）:："
+
+
 def _label_at(text: str, i: int) -> int:
     """Length of a known header label starting at ``text[i]`` (raw characters), else 0."""
-    for key, _field in _PREFIXES:
-        if len(key) < 4:
-            continue
+    first = i
+    while first < len(text) and text[first] in _SKIPPED:
+        first += 1
+    if first >= len(text):
+        return 0
+    for key in _BY_FIRST.get(label_key(text[first]), ()):
         j = i
         k = 0
         while j < len(text) and k < len(key):
