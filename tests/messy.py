@@ -195,6 +195,32 @@ def selfeval_tabs(t: Clean) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _budget_block(t: Clean) -> list[list[str]]:
+    """The self-evaluation budget rows: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分,
+    figures consistent with each other (执行率 = 执行数 / 预算数, 得分 = 10 × 执行率)."""
+    budget = Decimal(t.budget)
+    executed = (budget * Decimal("0.96")).quantize(Decimal("0.01"))
+    rate = (executed / budget * 100).quantize(Decimal("0.01"))
+    score = (10 * executed / budget).quantize(Decimal("0.01"))
+    return [
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", str(budget), str(budget), str(executed), "10", f"{rate}%", str(score)],
+        ["其中：财政拨款", str(budget), str(budget), str(executed), "—", f"{rate}%", "—"],
+    ]
+
+
+def selfeval_budget(t: Clean) -> str:
+    """A self-evaluation with its budget block (the header's budget is in the block only)."""
+    header = [c for c in _header_cells(t) if not c[0].startswith("年度预算金额")]
+    lines = ["项目支出绩效自评表", *("\t".join(c) for c in header)]
+    lines += ["\t".join(c) for c in _budget_block(t)]
+    lines.append("\t".join(_SELF_COLUMNS))
+    for cells, r in zip(_indicator_rows(t, carry=True), t.rows, strict=True):
+        lines.append("\t".join([*cells, r.actual, r.weight, r.score]))
+    lines.append("\t".join(["总分", "", "", "", "", "100", ""]))
+    return "\n".join(lines) + "\n"
+
+
 def selfeval_glued(t: Clean) -> str:
     """A PDF copy that lost every border: a row's cells run together (``…人数≥1200人1200人109``)."""
     lines = ["项目支出绩效自评表", *("\t".join(c) for c in _header_cells(t))]
@@ -268,7 +294,17 @@ def prose(t: Clean) -> str:
     return "\n".join(lines) + "\n"
 
 
-SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued"}
+def long_and_annual_blocks(t: Clean) -> str:
+    """A 长期绩效指标 block, then a 年度绩效指标 block of the same indicators (Hunan): one
+    indicator with a period target and an annual target."""
+    lines = [_TITLE, *("\t".join(c) for c in _header_cells(t))]
+    for heading in ("长期绩效指标", "年度绩效指标"):
+        lines += [heading, "\t".join(_COLUMNS)]
+        lines += ["\t".join(r) for r in _indicator_rows(t, carry=True)]
+    return "\n".join(lines) + "\n"
+
+
+SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued", "selfeval-budget"}
 
 
 FAMILIES: dict[str, Callable[[Clean], str]] = {
@@ -285,9 +321,11 @@ FAMILIES: dict[str, Callable[[Clean], str]] = {
     "satisfaction-under-benefit": satisfaction_under_benefit,
     "prose": prose,
     "long-term": long_term,
+    "long-and-annual-blocks": long_and_annual_blocks,
     "extra-level": extra_level,
     "selfeval-tabs": selfeval_tabs,
     "selfeval-glued": selfeval_glued,
+    "selfeval-budget": selfeval_budget,
 }
 
 
@@ -315,6 +353,9 @@ def score(t: Clean, family: str, doc: Document) -> tuple[int, int]:
             amount = table.header.budget.amount
             right += amount is not None and amount.in_wan() == Decimal(t.budget)
     read = {compact(simplify(i.name)): i for i in table.indicators} if table else {}
+    if table is not None and family != "truncated":
+        total += 1  # every indicator once: no row lost, none read twice
+        right += len(table.indicators) == len(t.rows)
     for r in expected_rows(t, family):
         total += 4 + (3 if r.weight else 0)
         ind = read.get(compact(r.name))

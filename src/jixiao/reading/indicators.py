@@ -65,6 +65,9 @@ from jixiao.reading.textrows import (
 )
 from jixiao.reading.vocab import END_RE, TOTAL_RE, Col
 
+# ``年度绩效指标`` above the second block of a long-term + annual form: a heading, not a row
+ANNUAL_HEADING = re.compile(r"^(年度|本年度|当年度?)(绩效)?(指标|目标)$")
+
 
 class BlockReader:
     """Reads the data rows of one indicator block; keeps the carried 一级/二级 labels."""
@@ -538,6 +541,14 @@ class BlockReader:
             )
             return
         if not has_values and self._prose(record, line):
+            return
+        if not has_values and ANNUAL_HEADING.match(norm(raw_name)):
+            self._problem(
+                P.SKIPPED_ROW,
+                f"{where(at)}: heading {raw_name!r} of an annual block; not an indicator",
+                at,
+                raw_name,
+            )
             return
         if not has_values:
             self._problem(

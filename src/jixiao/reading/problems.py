@@ -29,3 +29,6 @@ GLUED_BUDGET = register("B019", Severity.WARNING, "glued budget figures split by
 SUPPLIED_HEADER = register(
     "B020", Severity.WARNING, "no column header: a usual header supplied, chosen by self-check"
 )
+MERGED_BLOCKS = register(
+    "B021", Severity.INFO, "long-term and annual blocks of the same indicators merged"
+)

@@ -18,6 +18,7 @@ from jixiao.core.source import SourceLocation
 from jixiao.core.text import compact
 from jixiao.io.table import Layout
 from jixiao.reading import problems as P
+from jixiao.reading.blocks import merge_blocks
 from jixiao.reading.budget_walk import (
     budget_line,
     budget_start,
@@ -507,10 +508,12 @@ class Walker:
             ),
             sources=tuple(draft.sources),
         )
+        indicators, merged = merge_blocks(draft.indicators, draft.source, draft.index)
+        draft.problems.extend(merged)
         return GoalTable(
             kind=kind,
             header=header,
-            indicators=tuple(draft.indicators),
+            indicators=tuple(indicators),
             total_score=draft.total_score,
             complete=not draft.cut,
             title=draft.title,

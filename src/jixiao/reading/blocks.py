@@ -1,0 +1,62 @@
+"""Long-term and annual blocks of the same indicators (family 10 of docs/reading.md).
+
+Some forms print a 长期绩效指标 (or 实施期) block, then a 年度绩效指标 block listing the same
+indicators again; the first gives each indicator its period target, the second its annual
+target. They are one indicator with two targets: a row that has only a period target and a
+later row of the same 一级, 二级 and name that has only an annual target are merged into the
+first one's place (``B021``). Rows that differ in anything else stay apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jixiao.core.model import Indicator
+from jixiao.core.problems import Problem, make
+from jixiao.core.source import SourceLocation
+from jixiao.core.target import TargetKind
+from jixiao.core.text import compact
+from jixiao.reading import problems as P
+
+
+def _key(ind: Indicator) -> tuple[str, str, str]:
+    return (compact(ind.level1 or ""), compact(ind.level2 or ""), compact(ind.name))
+
+
+def _only_period(ind: Indicator) -> bool:
+    return (
+        ind.annual_target.kind is TargetKind.NONE and ind.period_target.kind is not TargetKind.NONE
+    )
+
+
+def _only_annual(ind: Indicator) -> bool:
+    return (
+        ind.period_target.kind is TargetKind.NONE and ind.annual_target.kind is not TargetKind.NONE
+    )
+
+
+def merge_blocks(
+    indicators: list[Indicator], where: SourceLocation | None, table: int
+) -> tuple[list[Indicator], list[Problem]]:
+    """Indicators with long-term and annual rows of the same indicator merged."""
+    waiting: dict[tuple[str, str, str], int] = {}
+    out: list[Indicator] = []
+    merged = 0
+    for ind in indicators:
+        key = _key(ind)
+        at = waiting.get(key)
+        if at is not None and _only_annual(ind):
+            out[at] = replace(out[at], annual_target=ind.annual_target)
+            del waiting[key]
+            merged += 1
+            continue
+        if _only_period(ind) and key not in waiting:
+            waiting[key] = len(out)
+        out.append(ind)
+    if not merged:
+        return indicators, []
+    message = (
+        f"{merged} indicator(s) printed in a long-term block and again in an annual block were "
+        "merged: the first gives the period target, the second the annual target"
+    )
+    return out, [make(P.MERGED_BLOCKS, message, where or SourceLocation(""), table=table)]
