@@ -304,6 +304,46 @@ def long_and_annual_blocks(t: Clean) -> str:
     return "\n".join(lines) + "\n"
 
 
+def glued_header(t: Clean) -> str:
+    """The header fields glued into one line without separators (a PDF copy), indicators
+    spaced: ``项目名称XX主管部门YY实施单位ZZ年度预算金额（万元）500``."""
+    head = "".join("".join(c) for c in _header_cells(t)[:3])
+    lines = [_TITLE, head, " ".join(_COLUMNS)]
+    lines += [" ".join(c for c in r if c) for r in _indicator_rows(t, carry=True)]
+    return "\n".join(lines) + "\n"
+
+
+def colon_cells(t: Clean) -> str:
+    """A Word form whose header cells hold ``label：value`` in one cell."""
+    cells = [
+        f"项目名称：{t.name}",
+        f"主管部门：{t.department}\t实施单位：{t.unit}",
+        f"年度预算金额（万元）：{t.budget}",
+    ]
+    lines = [_TITLE, *cells, "\t".join(_COLUMNS)]
+    lines += ["\t".join(r) for r in _indicator_rows(t, carry=True)]
+    return "\n".join(lines) + "\n"
+
+
+def vertical_level1(t: Clean) -> str:
+    """The 一级 label printed vertically in its merged cell: one character per row of its
+    group (``产`` / ``出`` / ``指`` / ``标``), the rest on the group's last row."""
+    lines = [_TITLE, *("\t".join(c) for c in _header_cells(t)), "\t".join(_COLUMNS)]
+    rows = _indicator_rows(t, carry=True)
+    groups: list[list[list[str]]] = []
+    for r in rows:
+        if r[0] or not groups:
+            groups.append([])
+        groups[-1].append(list(r))
+    for group in groups:
+        label = group[0][0]
+        for k, r in enumerate(group):
+            last = k == len(group) - 1
+            r[0] = label[k:] if last else label[k : k + 1]
+            lines.append("\t".join(r))
+    return "\n".join(lines) + "\n"
+
+
 SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued", "selfeval-budget"}
 
 
@@ -317,6 +357,9 @@ FAMILIES: dict[str, Callable[[Clean], str]] = {
     "truncated": truncated,
     "wrapped-labels": wrapped_labels,
     "split-comparator": split_comparator,
+    "glued-header": glued_header,
+    "colon-cells": colon_cells,
+    "vertical-level1": vertical_level1,
     "glosses": glosses,
     "satisfaction-under-benefit": satisfaction_under_benefit,
     "prose": prose,

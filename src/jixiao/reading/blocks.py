@@ -16,6 +16,7 @@ from jixiao.core.problems import Problem, make
 from jixiao.core.source import SourceLocation
 from jixiao.core.target import TargetKind
 from jixiao.core.text import compact
+from jixiao.core.vocabulary import level1_of_label
 from jixiao.reading import problems as P
 
 
@@ -60,3 +61,51 @@ def merge_blocks(
         "merged: the first gives the period target, the second the annual target"
     )
     return out, [make(P.MERGED_BLOCKS, message, where or SourceLocation(""), table=table)]
+
+
+def join_vertical_level1(
+    indicators: list[Indicator], where: SourceLocation | None, table: int
+) -> tuple[list[Indicator], list[Problem]]:
+    """A 一级 label printed vertically in its merged cell reaches the rows one or two
+    characters at a time (``产`` / ``出`` / ``指标``): consecutive pieces that together spell a
+    known 一级 label give every row they cover that label (and the 二级 carried inside it).
+    Pieces that spell nothing are left as read."""
+    runs: list[tuple[str, int, int]] = []  # (level1 as read, first row, last row)
+    for k, ind in enumerate(indicators):
+        value = compact(ind.level1 or "")
+        if runs and runs[-1][0] == value:
+            runs[-1] = (value, runs[-1][1], k)
+        else:
+            runs.append((value, k, k))
+    out = list(indicators)
+    joined = 0
+    a = 0
+    while a < len(runs):
+        value = runs[a][0]
+        if not value or level1_of_label(value) is not None or len(value) > 3:
+            a += 1
+            continue
+        spelled, b, best = value, a, None
+        while True:  # the longest spelling: 产 + 出 is 产出, 产 + 出 + 指标 is 产出指标
+            if level1_of_label(spelled) is not None:
+                best = (spelled, b)
+            nxt = runs[b + 1][0] if b + 1 < len(runs) else ""
+            if not nxt or len(nxt) > 6 or level1_of_label(nxt) is not None or len(spelled) >= 8:
+                break
+            b += 1
+            spelled += nxt
+        if best is None:
+            a += 1
+            continue
+        spelled, b = best
+        first, last = runs[a][1], runs[b][2]
+        level2 = None
+        for k in range(first, last + 1):
+            level2 = out[k].level2 or level2
+            out[k] = replace(out[k], level1=spelled, level2=level2)
+        joined += 1
+        a = b + 1
+    if not joined:
+        return indicators, []
+    message = f"{joined} 一级 label(s) printed vertically (one character per row) joined"
+    return out, [make(P.VERTICAL_LEVEL, message, where or SourceLocation(""), table=table)]

@@ -32,3 +32,4 @@ SUPPLIED_HEADER = register(
 MERGED_BLOCKS = register(
     "B021", Severity.INFO, "long-term and annual blocks of the same indicators merged"
 )
+VERTICAL_LEVEL = register("B022", Severity.INFO, "一级 label printed vertically, joined")

@@ -18,7 +18,7 @@ from jixiao.core.source import SourceLocation
 from jixiao.core.text import compact
 from jixiao.io.table import Layout
 from jixiao.reading import problems as P
-from jixiao.reading.blocks import merge_blocks
+from jixiao.reading.blocks import join_vertical_level1, merge_blocks
 from jixiao.reading.budget_walk import (
     budget_line,
     budget_start,
@@ -509,7 +509,8 @@ class Walker:
             sources=tuple(draft.sources),
         )
         indicators, merged = merge_blocks(draft.indicators, draft.source, draft.index)
-        draft.problems.extend(merged)
+        indicators, vertical = join_vertical_level1(indicators, draft.source, draft.index)
+        draft.problems.extend([*merged, *vertical])
         return GoalTable(
             kind=kind,
             header=header,
