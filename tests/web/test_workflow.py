@@ -253,3 +253,21 @@ def test_scoring_scheme_and_rules_come_from_settings(world: Any, settings: Any) 
     settings.JIXIAO_RULES = "legacy"
     store_findings(version)
     assert version.rule_grade
+
+
+@pytest.mark.parametrize("stage", ["department", "finance"])
+def test_the_submitter_or_author_never_reviews_the_version(world: Any, stage: str) -> None:
+    """Separation of duties: an account that holds 填报 and a review role (an administrator
+    who granted itself both) cannot approve what it submitted."""
+    from jixiao.storage.models import Membership, Role
+
+    reviewer = world.users["reviewer" if stage == "department" else "finance"]
+    Membership.objects.create(user=reviewer, organisation=world.unit_a, role=Role.EDITOR)
+    table = world.table()
+    workflow.submit(reviewer, table)
+    if stage == "finance":
+        workflow.review(world.users["reviewer"], table, ReviewInput(approve=True, grade="优"))
+    before = _reload(table).status
+    with pytest.raises(workflow.NotAllowed, match=r"他人|another person"):
+        workflow.review(reviewer, _reload(table), ReviewInput(approve=True, grade="优"))
+    assert _reload(table).status == before

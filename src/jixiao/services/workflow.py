@@ -26,6 +26,7 @@ from jixiao.services.guards import (
     locked,
 )
 from jixiao.storage.models import (
+    AuditLog,
     GoalTable,
     Grade,
     IndicatorRow,
@@ -105,6 +106,7 @@ def review(
         _check_review(data, stage)
         version = fresh.current_version
         assert version is not None
+        _check_duties(user, fresh, version)
         _save_comments(user, version, stage, data)
         changes: dict[str, Any] = {}
         if data.grade:
@@ -115,6 +117,27 @@ def review(
             changes["approved_version"] = version
         action = f"{stage}_{'approve' if data.approve else 'return'}"
         return _transition(user, fresh, None, allowed, action, new_status, **changes)
+
+
+def _check_duties(user: Any, table: GoalTable, version: TableVersion) -> None:
+    """Separation of duties: whoever wrote, edited or submitted this version never reviews
+    it, whatever roles the account holds (an administrator who granted itself 填报 and 审核)."""
+    uid = getattr(user, "pk", None)
+    if uid is None:
+        return
+    involved = set(
+        AuditLog.objects.filter(
+            table=table, action__in=("submit", "edit"), at__gte=version.created_at
+        ).values_list("user_id", flat=True)
+    )
+    involved.add(version.created_by_id)
+    if uid in involved:
+        raise NotAllowed(
+            _(
+                "You wrote, edited or submitted this version of the table; "
+                "another person must review it."
+            )
+        )
 
 
 def _check_review(data: ReviewInput, stage: str) -> None:
