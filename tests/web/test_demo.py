@@ -19,7 +19,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 
 from jixiao.services import permissions
-from jixiao.services.demo import DEMO_PASSWORD, UNIT, UNIT2, load_demo
+from jixiao.services.demo import DEMO_PASSWORD, UNIT, UNIT2, DemoRefused, load_demo
 from jixiao.storage import queries
 from jixiao.storage.models import GoalTable, Organisation
 
@@ -139,3 +139,16 @@ def test_serve_without_demo_creates_no_users(tmp_path: Path) -> None:
         assert db.execute("select count(*) from auth_user").fetchone()[0] == 0
         assert db.execute("select count(*) from storage_goaltable").fetchone()[0] == 0
     assert "jixiao-demo" not in out
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["zhangsan", "admin"])
+def test_demo_is_refused_on_a_database_with_real_accounts(settings: Any, username: str) -> None:
+    """``serve --demo`` must not add a superuser with a public password beside real users
+    (a real ``admin`` too: its password is not the demo's)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    get_user_model().objects.create_user(username, password="a-real-secret-42")
+    with pytest.raises(DemoRefused, match=username):
+        load_demo()
+    assert get_user_model().objects.count() == 1
+    assert not Organisation.objects.exists()

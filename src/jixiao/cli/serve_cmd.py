@@ -62,9 +62,13 @@ def serve(
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"http://{shown_host}:{port}/"
     if demo:
-        from jixiao.services.demo import load_demo
+        from jixiao.services.demo import DemoRefused, load_demo
 
-        counts = load_demo()
+        try:
+            counts = load_demo()
+        except DemoRefused as exc:
+            err_console.print(f"error: --demo refused: {exc}", markup=False)
+            raise typer.Exit(2) from None
         _print_demo_accounts(url)
         out_console.print(f"{counts['tables']} demo goal tables loaded.")
     else:

@@ -50,8 +50,35 @@ def example_path() -> Path:
     return Path(__file__).resolve().parents[3] / "examples" / EXAMPLE
 
 
+class DemoRefused(Exception):
+    """The database holds real accounts: the demo would add accounts with a public password."""
+
+
+def real_accounts() -> list[str]:
+    """Accounts that are not the demo's own (another name, or a demo name whose password is
+    not the demo password)."""
+    demo_names = {a.username for a in ACCOUNTS}
+    real = []
+    for user in get_user_model().objects.all():
+        if user.username not in demo_names or not user.check_password(DEMO_PASSWORD):
+            real.append(user.username)
+    return real
+
+
 def load_demo(example: Path | None = None) -> dict[str, int]:
-    """Create (once) the demo tree, accounts and tables; return counts of what exists."""
+    """Create (once) the demo tree, accounts and tables; return counts of what exists.
+
+    Refused (:class:`DemoRefused`) on a database with real accounts: the demo accounts,
+    an administrator among them, share a password printed in the README.
+    """
+    real = real_accounts()
+    if real:
+        shown = ", ".join(real[:5]) + (" …" if len(real) > 5 else "")
+        raise DemoRefused(
+            f"this database already has real accounts ({shown}); the demo would add accounts "
+            "whose password is public, an administrator among them. Start the demo on an empty "
+            "data folder (JIXIAO_DATA_DIR) or database (DATABASE_URL)."
+        )
     with transaction.atomic():
         orgs = _organisations()
         users = _accounts(orgs)
