@@ -30,6 +30,12 @@ def _post(
     return data
 
 
+def _lock(table: GoalTable, kind: str = "selfeval", month: int = 0) -> dict[str, Any]:
+    """The lock version the page shows (the forms post it back)."""
+    found = Evaluation.objects.filter(table=table, kind=kind, month=month).first()
+    return {"lock_version": found.lock_version if found else 0}
+
+
 def test_live_scores_follow_the_values(world: Any) -> None:
     table = approved_table(world)
     client = world.client("owner")
@@ -57,21 +63,23 @@ def test_save_submit_and_approve(world: Any) -> None:
     assert client.post(page, _post(table, ["65000人", "", ""])).status_code == 302
     evaluation = Evaluation.objects.get(table=table)
     assert not evaluation.complete
-    response = client.post(reverse("evaluation-submit", args=[table.pk]), follow=True)
+    response = client.post(reverse("evaluation-submit", args=[table.pk]), _lock(table), follow=True)
     assert Evaluation.objects.get(pk=evaluation.pk).status == Status.DRAFT
     assert "实际完成值" in response.content.decode()
     client.post(page, _post(table, ["65000人", "100%", "92%"], lock=evaluation.lock_version))
     evaluation.refresh_from_db()
     assert evaluation.complete and evaluation.total_score and evaluation.grade
     assert evaluation.entries.filter(score__isnull=False).count() == 3
+    # a post without the version the page showed changes nothing (issue 11, item 7)
     client.post(reverse("evaluation-submit", args=[table.pk]))
+    assert Evaluation.objects.get(pk=evaluation.pk).status == Status.DRAFT
+    client.post(reverse("evaluation-submit", args=[table.pk]), _lock(table))
     assert Evaluation.objects.get(pk=evaluation.pk).status == Status.SUBMITTED
-    world.client("reviewer").post(
-        reverse("evaluation-review", args=[table.pk]), {"decision": "approve"}
-    )
-    world.client("finance").post(
-        reverse("evaluation-review", args=[table.pk]), {"decision": "approve"}
-    )
+    review = reverse("evaluation-review", args=[table.pk])
+    world.client("reviewer").post(review, {"decision": "approve"})
+    assert Evaluation.objects.get(pk=evaluation.pk).status == Status.SUBMITTED  # never loaded
+    world.client("reviewer").post(review, {"decision": "approve", **_lock(table)})
+    world.client("finance").post(review, {"decision": "approve", **_lock(table)})
     assert Evaluation.objects.get(pk=evaluation.pk).status == Status.APPROVED
     actions = set(AuditLog.objects.filter(table=table).values_list("action", flat=True))
     assert {"evaluation_save", "evaluation_submit", "evaluation_finance_approve"} <= actions
@@ -162,7 +170,9 @@ def test_fill_in_sheet_round_trip(world: Any) -> None:
     out = io.BytesIO()
     book.save(out)
     upload = SimpleUploadedFile("actuals.xlsx", out.getvalue())
-    response = client.post(reverse("evaluation-upload", args=[table.pk]), {"file": upload})
+    response = client.post(
+        reverse("evaluation-upload", args=[table.pk]), {"file": upload, **_lock(table)}
+    )
     assert response.status_code == 302
     evaluation = Evaluation.objects.get(table=table)
     assert evaluation.complete and evaluation.executed_wan == Decimal("3500")
@@ -196,10 +206,10 @@ def test_monitoring_lights_follow_the_values(world: Any) -> None:
     assert june.entries.get(row=rows[0]).light == "red"
     assert "红灯" in client.get(page).content.decode()
     assert client.get(reverse("monitoring-latest", args=[table.pk]))["Location"] == page
-    client.post(reverse("monitoring-submit", args=[table.pk, 6]))
+    client.post(reverse("monitoring-submit", args=[table.pk, 6]), _lock(table, "monitor", 6))
     world.client("reviewer").post(
         reverse("monitoring-review", args=[table.pk, 6]),
-        {"decision": "return", "comment": "请补充原因"},
+        {"decision": "return", "comment": "请补充原因", **_lock(table, "monitor", 6)},
     )
     assert Evaluation.objects.get(pk=june.pk).status == Status.RETURNED
     response = client.get(reverse("monitoring-download", args=[table.pk, 6, "xlsx"]))
@@ -219,7 +229,12 @@ def test_list_and_dashboard_show_scores_and_lights(world: Any) -> None:
     client = world.client("owner")
     client.post(reverse("evaluation", args=[scored.pk]), _post(scored, ["65000人", "100%", "92%"]))
     rows = list(scored.approved_version.rows.all())
-    june = {"budget": "3650.68", "executed": "100", f"actual_{rows[0].pk}": "5000人"}
+    june = {
+        "budget": "3650.68",
+        "executed": "100",
+        f"actual_{rows[0].pk}": "5000人",
+        "lock_version": 0,
+    }
     client.post(reverse("monitoring", args=[scored.pk, 6]), june)
     evaluation = Evaluation.objects.get(table=scored, kind="selfeval")
     assert Evaluation.objects.get(table=scored, kind="monitor").light == "red"
@@ -243,3 +258,24 @@ def test_list_and_dashboard_show_scores_and_lights(world: Any) -> None:
     data = client.get(reverse("dashboard"), {"year": 2024}).context["data"]
     assert data.by_light == {"red": 1, "": 6} and data.by_score_grade[evaluation.grade] == 1
     assert other.pk
+
+
+def test_a_fill_in_upload_that_cannot_be_read_saves_nothing_and_says_so(
+    world: Any, settings: Any
+) -> None:
+    """Issue 11, item 3: the upload limit holds, and a broken file is never "saved"."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    table = approved_table(world)
+    client = world.client("owner")
+    upload = reverse("evaluation-upload", args=[table.pk])
+    broken = SimpleUploadedFile("actuals.xlsx", b"PK\x03\x04 not really a workbook")
+    response = client.post(upload, {"file": broken, "lock_version": 0}, follow=True)
+    page = response.content.decode()
+    assert "未保存" in page and "已保存" not in page
+    assert not Evaluation.objects.filter(table=table).exists()
+    settings.JIXIAO_MAX_UPLOAD_BYTES = 10
+    big = SimpleUploadedFile("actuals.csv", "三级指标,实际完成值\n".encode() * 10)
+    response = client.post(upload, {"file": big, "lock_version": 0}, follow=True)
+    assert "文件过大" in response.content.decode()
+    assert not Evaluation.objects.filter(table=table).exists()

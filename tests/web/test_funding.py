@@ -58,8 +58,9 @@ def test_sources_that_do_not_add_up_block_submission(world: Any) -> None:
     page = reverse("evaluation", args=[table.pk])
     client.post(page, _with_sources(_post(table, ACTUALS), 财政拨款=("3000", "3500")))
     assert not Evaluation.objects.get(table=table).complete
-    client.post(reverse("evaluation-submit", args=[table.pk]))
-    assert Evaluation.objects.get(table=table).status == "draft"
+    lock = Evaluation.objects.get(table=table).lock_version
+    client.post(reverse("evaluation-submit", args=[table.pk]), {"lock_version": lock})
+    assert Evaluation.objects.get(table=table).status == "draft"  # incomplete: refused
 
 
 def test_a_source_that_is_no_number_says_how_to_write_it(world: Any) -> None:

@@ -146,13 +146,21 @@ def _evaluation_state(evaluation: Any) -> dict[str, Any]:
     }
 
 
-def submit_evaluation(user: Any, table: GoalTable, kind: str = SELFEVAL, month: int = 0) -> Any:
+def submit_evaluation(
+    user: Any,
+    table: GoalTable,
+    kind: str = SELFEVAL,
+    month: int = 0,
+    *,
+    expected_lock: int | None = None,
+) -> Any:
     """An evaluation goes to review only when every indicator and the budget are done."""
     with transaction.atomic():
         fresh = locked(table, None)
         evaluation = find_evaluation(fresh, kind, month)
         if evaluation is None or not permissions.can_evaluate_table(user, fresh, evaluation):
             raise NotAllowed(_("The self-evaluation cannot be submitted now."))
+        _check_lock(evaluation, expected_lock)
         if not evaluation.complete:
             raise WorkflowError(
                 _("Enter every actual value and the budget execution before submitting.")
@@ -167,6 +175,8 @@ def review_evaluation(
     comment: str = "",
     kind: str = SELFEVAL,
     month: int = 0,
+    *,
+    expected_lock: int | None = None,
 ) -> Any:
     """部门 / 财政 decision on a submitted evaluation round; a return needs a comment."""
     with transaction.atomic():
@@ -174,6 +184,7 @@ def review_evaluation(
         evaluation = find_evaluation(fresh, kind, month)
         if evaluation is None or not permissions.can_review_evaluation(user, fresh, evaluation):
             raise NotAllowed(_("This self-evaluation is not waiting for your review."))
+        _check_lock(evaluation, expected_lock)
         if not approve and not comment.strip():
             raise WorkflowError(_("Say why the table is returned: add a comment."))
         if not approve:
@@ -193,6 +204,12 @@ def review_evaluation(
                 text=f"[{label}] {comment.strip()}",
             )
         return _evaluation_status(user, fresh, evaluation, new, action)
+
+
+def _check_lock(evaluation: Any, expected_lock: int | None) -> None:
+    """The round as the user loaded it (the web always passes the form's version)."""
+    if expected_lock is not None and evaluation.lock_version != expected_lock:
+        raise stale()
 
 
 def _evaluation_status(

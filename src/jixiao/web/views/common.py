@@ -19,6 +19,13 @@ def table_or_404(request: HttpRequest, pk: int) -> GoalTable:
     return table
 
 
+def posted_lock(request: HttpRequest) -> int:
+    """The lock version the form was opened with. Mandatory: a post without one (a stale page,
+    a hand-made request) never matches, so nobody acts on a version they did not load."""
+    value = int_or_none(request.POST.get("lock_version"))
+    return -1 if value is None else value
+
+
 def int_or_none(value: Any) -> int | None:
     try:
         return int(str(value).strip())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jixiao.core.problems import has_errors
 from jixiao.io.writers import ExportOptions, get_exporter
 from jixiao.services import (
     evaluation_files,
@@ -31,7 +33,7 @@ from jixiao.services import (
 from jixiao.storage.models import GoalTable, TableVersion
 from jixiao.web import tabular
 from jixiao.web.explain_zh import localise_view
-from jixiao.web.views.common import decimal_or_none, int_or_none, table_or_404
+from jixiao.web.views.common import decimal_or_none, posted_lock, table_or_404
 from jixiao.web.views.downloads import exported
 
 LEVELS = ("达成", "部分达成", "未达成")
@@ -129,7 +131,7 @@ def evaluation_page(request: HttpRequest, pk: int, kind: str, month: int = 0) ->
         data, errors = _form(request, rows)
         if not errors:
             try:
-                lock = int_or_none(request.POST.get("lock_version"))
+                lock = posted_lock(request)
                 evaluation_rounds.save_evaluation(request.user, table, lock, data, kind, month)
             except workflow.ConflictError as exc:
                 conflict = True
@@ -209,7 +211,9 @@ def evaluation_score(request: HttpRequest, pk: int, kind: str, month: int = 0) -
 def evaluation_submit(request: HttpRequest, pk: int, kind: str, month: int = 0) -> HttpResponse:
     table, _evaluation, _version, _rows = _context(request, pk, kind, month)
     try:
-        evaluation_rounds.submit_evaluation(request.user, table, kind, month)
+        evaluation_rounds.submit_evaluation(
+            request.user, table, kind, month, expected_lock=posted_lock(request)
+        )
     except workflow.NotAllowed as exc:
         raise PermissionDenied from exc
     except workflow.WorkflowError as exc:
@@ -225,7 +229,9 @@ def evaluation_review(request: HttpRequest, pk: int, kind: str, month: int = 0) 
     approve = request.POST.get("decision") == "approve"
     comment = request.POST.get("comment", "")
     try:
-        evaluation_rounds.review_evaluation(request.user, table, approve, comment, kind, month)
+        evaluation_rounds.review_evaluation(
+            request.user, table, approve, comment, kind, month, expected_lock=posted_lock(request)
+        )
     except workflow.NotAllowed as exc:
         raise PermissionDenied from exc
     except workflow.WorkflowError as exc:
@@ -272,6 +278,9 @@ def evaluation_upload(request: HttpRequest, pk: int, kind: str, month: int = 0) 
     if file is None:
         messages.error(request, _("Choose a file to upload."))
         return redirect(page)
+    if file.size is not None and file.size > settings.JIXIAO_MAX_UPLOAD_BYTES:
+        messages.error(request, _("The file is too large."))  # before it is read into memory
+        return redirect(page)
     base = (
         evaluation_rounds.evaluation_input_of(evaluation)
         if evaluation
@@ -282,8 +291,13 @@ def evaluation_upload(request: HttpRequest, pk: int, kind: str, month: int = 0) 
     )
     for problem in problems[:20]:
         messages.warning(request, f"{problem.source.short()}: {problem.message}")
+    if has_errors(list(problems)):
+        # an unreadable or refused file saves nothing and says so (never "saved")
+        messages.error(request, _("The file could not be read; nothing was saved."))
+        return redirect(page)
     try:
-        evaluation_rounds.save_evaluation(request.user, table, None, data, kind, month)
+        lock = posted_lock(request)
+        evaluation_rounds.save_evaluation(request.user, table, lock, data, kind, month)
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
     else:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from jixiao.services import permissions, workflow
 from jixiao.services.findings import findings_for
 from jixiao.storage.models import Grade
-from jixiao.web.views.common import int_or_none, table_or_404
+from jixiao.web.views.common import posted_lock, table_or_404
 
 
 @require_POST
@@ -22,7 +22,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_submit_table(request.user, table):
         raise PermissionDenied
     try:
-        workflow.submit(request.user, table, int_or_none(request.POST.get("lock_version")))
+        workflow.submit(request.user, table, posted_lock(request))
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
     else:
@@ -55,9 +55,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             error = _("Choose approve or return.")
         else:
             try:
-                workflow.review(
-                    request.user, table, data, int_or_none(request.POST.get("lock_version"))
-                )
+                workflow.review(request.user, table, data, posted_lock(request))
             except workflow.WorkflowError as exc:
                 error = str(exc)
             else:
@@ -93,7 +91,7 @@ def adjust(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user,
                 table,
                 request.POST.get("reason", ""),
-                int_or_none(request.POST.get("lock_version")),
+                posted_lock(request),
             )
         except workflow.WorkflowError as exc:
             error = str(exc)
