@@ -148,3 +148,19 @@ def test_import_of_an_office_file_written_by_the_exporters(world: Any, fmt: str)
     created = imports.confirm_import(world.users["owner"], upload, world.unit_a, 2024)
     assert sum(t.current_version.budget_wan for t in created) == Decimal("3701.46")
     assert [t.current_version.rows.count() for t in created] == [len(t.indicators) for t in tables]
+
+
+def test_the_staged_file_is_parsed_once_for_every_preview_and_the_confirmation(
+    world: Any,
+) -> None:
+    """Issue 11, item 2: refreshing the preview does not parse the file again."""
+    from jixiao.services.imports import _parsed
+
+    upload = _stage(world.users["owner"])
+    first = imports.preview(upload)
+    misses = _parsed.cache_info().misses
+    again = [imports.preview(upload) for _ in range(5)]
+    assert _parsed.cache_info().misses == misses  # no new parse
+    assert all(doc == first for doc in again)
+    imports.confirm_import(world.users["owner"], upload, world.unit_a, 2024)
+    assert _parsed.cache_info().misses == misses

@@ -13,9 +13,11 @@ import dataclasses
 import json
 import secrets
 import shutil
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -96,11 +98,35 @@ def staged(user: Any, token: str) -> StagedUpload:
 
 
 def preview(upload: StagedUpload) -> Document:
-    """Parse the staged file; source locations name the original file, not the folder."""
+    """The staged file as read; source locations name the original file, not the folder.
+
+    Parsed once per staged file (issue 11, item 2): every later preview, refresh and the
+    confirmation reuse the result, and concurrent requests for the same file wait for the one
+    parse instead of starting their own.
+    """
+    stat = upload.path.stat()
+    with _lock_for(str(upload.path)):
+        document = _parsed(str(upload.path), stat.st_mtime_ns, stat.st_size)
+    return _rename(document, str(upload.path), upload.name)
+
+
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(path: str) -> threading.Lock:
+    with _LOCKS_GUARD:
+        if len(_LOCKS) > 256:
+            _LOCKS.clear()  # staged uploads expire; the locks need not outlive them
+        return _LOCKS.setdefault(path, threading.Lock())
+
+
+@lru_cache(maxsize=32)
+def _parsed(path: str, mtime_ns: int, size: int) -> Document:
+    """One parse per (file, modification time, size): a replaced file is parsed again."""
     from jixiao.services.parsing import parse_file
 
-    document = parse_file(upload.path)
-    return _rename(document, str(upload.path), upload.name)
+    return parse_file(path)
 
 
 def _rename(obj: Any, old: str, new: str) -> Any:
