@@ -344,6 +344,29 @@ def vertical_level1(t: Clean) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _with_thousands(target: str) -> str:
+    m = re.match(r"^([≥≤=]?)(\d{4,})(\D*)$", target)
+    return f"{m.group(1)}{int(m.group(2)):,}{m.group(3)}" if m else target
+
+
+def thousands(t: Clean) -> str:
+    """Thousands separators in the budget and in targets (``≥1,200人``, ``5,205.03``)."""
+    rows = tuple(Row(r.level1, r.level2, r.name, _with_thousands(r.target)) for r in t.rows)
+    budget = f"{Decimal(t.budget):,}"
+    return tabs(Clean(t.name, t.department, t.unit, budget, rows))
+
+
+def placeholders(t: Clean) -> str:
+    """Template rows left in the form: ``指标1`` / ``指标2`` with no value after the real rows of
+    the first group; they are not indicators."""
+    lines = tabs(t).splitlines()
+    first_row = lines.index("\t".join(_COLUMNS)) + 1
+    return (
+        "\n".join([*lines[: first_row + 1], "\t\t指标2\t", "\t\t指标3\t", *lines[first_row + 1 :]])
+        + "\n"
+    )
+
+
 SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued", "selfeval-budget"}
 
 
@@ -357,6 +380,8 @@ FAMILIES: dict[str, Callable[[Clean], str]] = {
     "truncated": truncated,
     "wrapped-labels": wrapped_labels,
     "split-comparator": split_comparator,
+    "thousands": thousands,
+    "placeholders": placeholders,
     "glued-header": glued_header,
     "colon-cells": colon_cells,
     "vertical-level1": vertical_level1,
@@ -379,6 +404,8 @@ def make(family: str, rng: random.Random) -> Clean:
 
 
 def expected_rows(t: Clean, family: str) -> tuple[Row, ...]:
+    if family == "thousands":
+        return tuple(Row(r.level1, r.level2, r.name, _with_thousands(r.target)) for r in t.rows)
     return t.rows[:2] if family == "truncated" else t.rows
 
 
