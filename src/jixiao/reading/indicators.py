@@ -44,6 +44,7 @@ from jixiao.reading.records import (
     is_level,
     next_filled,
     op_only,
+    starts_a_value,
     to_indicator,
     two_l2_then_value,
     unnumbered,
@@ -206,7 +207,12 @@ class BlockReader:
             # own 一级/二级 cells; otherwise the labels are shifted right
             l2_at = cols.index(Col.L2)
             after = next((t for t in texts[name_at + 1 :] if t), "")
-            own_value = bool(after) and is_value_like(after) and not any(texts[:name_at])
+            # before it only blanks or cells that are no labels (a vertical 一级 piece: 意度指标)
+            own_value = (
+                bool(after)
+                and starts_a_value(after)
+                and not any(is_level(t) for t in texts[:name_at] if t)
+            )
             if (l2_at is None or l2_at >= len(texts) or not texts[l2_at]) and not own_value:
                 return False
         for role in (Col.FRAME, Col.GROUP):
