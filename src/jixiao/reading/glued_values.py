@@ -106,7 +106,8 @@ def _score_fits(
         return 0
     w, got = Decimal(cells[Col.WEIGHT]), Decimal(cells[Col.SCORE])
     if target and target.lstrip("≥≤=><") == actual:
-        return 1 if got == w else 0
+        # a met row has full marks, or loses a little (a qualitative deduction), never most
+        return 1 if got == w else (0 if got * 2 >= w else -3)
     if t is None or a is None:
         return 0
     tv, av = Decimal(t.group(1)), Decimal(a.group(1))
@@ -149,7 +150,7 @@ def _ends(s: str, i: int, role: Col, weight: Decimal | None) -> list[int]:
         if not _NUMBER.fullmatch(cell):
             continue
         value = Decimal(cell)
-        if role is Col.WEIGHT and not (1 <= value <= 30 and value == value.to_integral()):
+        if role is Col.WEIGHT and not (1 <= value <= 50 and value == value.to_integral()):
             continue
         if role is Col.SCORE and weight is not None and value > weight:
             continue
