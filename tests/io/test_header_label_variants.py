@@ -99,3 +99,14 @@ def test_a_blank_stamped_label_does_not_take_the_next_value(
     unit_label: str, tmp_path: Path
 ) -> None:
     assert_plain_header(read(tmp_path, table(stamp=True, unit_label=unit_label)))
+
+
+@pytest.mark.parametrize("label_as_value", ["自评总分:", "三级指标", "评价得分:"])
+def test_a_label_is_never_taken_as_the_project_name(label_as_value: str, tmp_path: Path) -> None:
+    """Family 9: a PDF copy that put another label where the name should be."""
+    text = "\t".join(["项目名称", label_as_value]) + "\n" + table().split("\n\n", 1)[1]
+    path = tmp_path / "t.txt"
+    path.write_text("2024年项目绩效目标表\n" + text, encoding="utf-8")
+    doc = parse_file(path)
+    assert all(t.header.name != label_as_value for t in doc.tables)
+    assert any(p.code == "B009" and label_as_value in p.message for p in doc.problems)

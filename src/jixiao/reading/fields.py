@@ -328,11 +328,34 @@ def assign(self: Walker, pending: Pending, piece: Piece) -> None:
             d.year = year
         return
     d.last_text_field = None
+    if f in (Field.NAME, Field.DEPARTMENT, Field.UNIT) and _reads_as_label(value):
+        # ``项目名称 | 自评总分:`` (family 9): a label is never the value of another label
+        message = f"{where(piece.source)}: {pending.label} {value!r} reads as a label; not taken"
+        d.problems.append(
+            make(P.BAD_HEADER_VALUE, message, piece.source, piece.text, table=d.index)
+        )
+        return
     if d.values.get(f):
         d.extra.append((display(pending.label), value))
         return
     d.values[f] = value
     d.labels[f] = pending.label
+
+
+_LABEL_END = re.compile(r"^[^\d]{1,10}[:：]$")
+
+
+def _reads_as_label(value: str) -> bool:
+    """A header value that is itself a label: ``自评总分:``, ``主管部门``, ``三级指标``."""
+    t = norm(value)
+    if not t:
+        return False
+    return (
+        bool(_LABEL_END.match(t))
+        or field_of_label(t) is not None
+        or column_of(t) is not None
+        or bool(_TOTAL_SCORE_TEXT.match(t))
+    )
 
 
 def append_text(self: Walker, f: Field, piece: Piece) -> None:
