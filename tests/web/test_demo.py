@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from decimal import Decimal
 from http.cookiejar import CookieJar
@@ -55,11 +56,17 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
 def _wait(url: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(url, timeout=2)
+            # redirects are not followed: behind JIXIAO_HTTPS a plain request answers 301
+            urllib.request.build_opener(_NoRedirect).open(url, timeout=2)
             return
         except urllib.error.HTTPError:
             return
@@ -68,7 +75,9 @@ def _wait(url: str, timeout: float = 60) -> None:
     raise AssertionError(f"{url} did not answer")
 
 
-def _serve(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[bytes], str]:
+def _serve(
+    tmp_path: Path, *args: str, env_extra: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {
         k: v
@@ -76,6 +85,7 @@ def _serve(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[bytes], str]:
         if not k.startswith(("JIXIAO_", "DATABASE_URL", "DJANGO_"))
     }
     env["JIXIAO_DATA_DIR"] = str(tmp_path / "data")
+    env.update(env_extra or {})
     cmd = [
         sys.executable,
         "-c",
@@ -152,3 +162,32 @@ def test_demo_is_refused_on_a_database_with_real_accounts(settings: Any, usernam
         load_demo()
     assert get_user_model().objects.count() == 1
     assert not Organisation.objects.exists()
+
+
+@pytest.mark.slow
+def test_behind_a_trusted_https_proxy_no_redirect_loop_and_hsts(tmp_path: Path) -> None:
+    """Issue 11, item 5: nginx on 127.0.0.1 forwards https; the app sees https, answers the
+    page with HSTS instead of redirecting to https forever; a request without the proxy's
+    header is sent to https."""
+    proc, url = _serve(
+        tmp_path,
+        "--trusted-proxy",
+        "127.0.0.1",
+        env_extra={"JIXIAO_HTTPS": "1", "JIXIAO_SECRET_KEY": "test-" + "k" * 50},
+    )
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        request = urllib.request.Request(
+            url + "login/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "10.1.2.3"}
+        )
+        answer = opener.open(request, timeout=5)
+        assert answer.status == 200
+        assert "max-age=" in (answer.headers.get("Strict-Transport-Security") or "")
+        try:
+            opener.open(url + "login/", timeout=5)
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 301 and exc.headers["Location"].startswith("https://")
+        else:
+            raise AssertionError("plain http was not sent to https")
+    finally:
+        _stop(proc)

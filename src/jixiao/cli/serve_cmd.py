@@ -49,6 +49,15 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     threads: Annotated[int, typer.Option(help="Worker threads.")] = 8,
+    trusted_proxy: Annotated[
+        str | None,
+        typer.Option(
+            "--trusted-proxy",
+            envvar="JIXIAO_TRUSTED_PROXY",
+            help="Address of the reverse proxy (nginx) whose X-Forwarded-For / -Proto / -Host "
+            "headers are trusted; from any other peer they are dropped.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web system (SQLite in JIXIAO_DATA_DIR, or DATABASE_URL)."""
     setup_django()
@@ -82,7 +91,16 @@ def serve(
 
     from jixiao.web.wsgi import application
 
-    waitress.serve(application, host=host, port=port, threads=threads, ident="jixiao")
+    proxy: dict[str, object] = {}
+    if trusted_proxy:
+        # waitress turns the trusted headers into REMOTE_ADDR and the URL scheme, so behind
+        # nginx each user keeps their own address (login throttling) and JIXIAO_HTTPS sees https
+        proxy = {
+            "trusted_proxy": trusted_proxy,
+            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
+            "clear_untrusted_proxy_headers": True,
+        }
+    waitress.serve(application, host=host, port=port, threads=threads, ident="jixiao", **proxy)
 
 
 @app.command(
