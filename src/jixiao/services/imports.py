@@ -123,10 +123,11 @@ def _lock_for(path: str) -> threading.Lock:
 
 @lru_cache(maxsize=32)
 def _parsed(path: str, mtime_ns: int, size: int) -> Document:
-    """One parse per (file, modification time, size): a replaced file is parsed again."""
-    from jixiao.services.parsing import parse_file
+    """One parse per (file, modification time, size), in a child process within the parse
+    limits (:mod:`jixiao.services.isolated`); a replaced file is parsed again."""
+    from jixiao.services.isolated import parse_file_isolated
 
-    return parse_file(path)
+    return parse_file_isolated(path)
 
 
 def _rename(obj: Any, old: str, new: str) -> Any:
