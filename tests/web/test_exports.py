@@ -36,6 +36,17 @@ def test_a_failed_download_is_a_page_in_chinese_not_a_500(
     assert reverse("table-detail", args=[table.pk]) in page
 
 
+def test_a_line_break_or_nul_in_a_name_does_not_break_downloads_or_search(world: Any) -> None:
+    """Issue 11, item 10: every download of such a table used to fail on its header."""
+    table = world.table(name="第一行\n第二行")
+    client = world.client("owner")
+    for fmt in ("xlsx", "csv", "json"):
+        response = client.get(reverse("table-download", args=[table.pk, fmt]))
+        assert response.status_code == 200
+        assert "\n" not in response["Content-Disposition"]
+    assert client.get(reverse("table-list"), {"q": "第一\x00行"}).status_code == 200
+
+
 def test_download_json_carries_the_table(world: Any) -> None:
     table = world.table()
     response = world.client("owner").get(reverse("table-download", args=[table.pk, "json"]))

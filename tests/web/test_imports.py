@@ -164,3 +164,17 @@ def test_the_staged_file_is_parsed_once_for_every_preview_and_the_confirmation(
     assert all(doc == first for doc in again)
     imports.confirm_import(world.users["owner"], upload, world.unit_a, 2024)
     assert _parsed.cache_info().misses == misses
+
+
+@pytest.mark.parametrize("year", ["-5", "40000", "1900"])
+def test_an_impossible_year_is_a_form_error_not_a_500(world: Any, year: str) -> None:
+    """Issue 11, item 10 (negative years; PostgreSQL's smallint)."""
+    client = world.client("owner")
+    token = _stage(world.users["owner"]).token
+    response = client.post(
+        reverse("import-confirm", args=[token]),
+        {"organisation": world.unit_a.pk, "year": year},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "2000" in response.content.decode() and GoalTable.objects.count() == 0

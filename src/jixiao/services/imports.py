@@ -152,12 +152,18 @@ def default_year(document: Document) -> int:
     return timezone.localdate().year
 
 
+YEARS = (2000, 2100)  # budget years the system accepts
+
+
 def confirm_import(
     user: Any, upload: StagedUpload, organisation: Organisation, year: int | None = None
 ) -> list[GoalTable]:
     """Save every table of the staged file as drafts of ``organisation``, all or nothing."""
     if not permissions.can_import_to(user, organisation):
         raise NotAllowed(_("You cannot import tables into this organisation."))
+    if year is not None and not YEARS[0] <= year <= YEARS[1]:
+        # a form error, not a database error (PostgreSQL's smallint, negative years)
+        raise ImportFailed(_("The year must be between 2000 and 2100."))
     document = preview(upload)
     if not document.tables:
         raise ImportFailed(_("No goal table was found in this file; nothing was saved."))

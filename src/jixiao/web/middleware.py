@@ -21,3 +21,21 @@ class DefaultLanguageMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class StripNulMiddleware:
+    """NUL characters are removed from every query and form value: PostgreSQL refuses them in
+    text columns (a 500 from a pasted search or a form field), and no goal table holds one."""
+
+    def __init__(self, get_response):  # type: ignore[no-untyped-def]
+        self.get_response = get_response
+
+    def __call__(self, request):  # type: ignore[no-untyped-def]
+        for name in ("GET", "POST"):
+            values = getattr(request, name)
+            if any("\x00" in v for vs in values.lists() for v in vs[1]):
+                cleaned = values.copy()
+                for key, items in values.lists():
+                    cleaned.setlist(key, [v.replace("\x00", "") for v in items])
+                setattr(request, name, cleaned)
+        return self.get_response(request)

@@ -54,6 +54,8 @@ def render(fmt: str, title: str, header: Sequence[str], rows: Iterable[Sequence[
 def attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
     """A download response; the file name may be Chinese (RFC 6266 ``filename*``)."""
     response = HttpResponse(data, content_type=content_type)
+    # a line break or NUL in a project name must not break the header (BadHeaderError: 500)
+    filename = "".join(" " if ord(ch) < 32 or ch == "\x7f" else ch for ch in filename).strip()
     ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "")
     response["Content-Disposition"] = (
         f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"

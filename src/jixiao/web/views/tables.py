@@ -32,7 +32,7 @@ def list_filter(request: HttpRequest) -> queries.TableFilter:
         organisation=int_or_none(request.GET.get("organisation")),
         status=status if status in Status.values() else "",
         grade=grade if grade in Grade.values() else "",
-        search=request.GET.get("q", "").strip()[:100],
+        search=request.GET.get("q", "").replace("\x00", "").strip()[:100],  # NUL: PostgreSQL
         score_grade=score_grade if score_grade in SCORE_GRADES else "",
         light=light if light in LIGHTS else "",
     )
