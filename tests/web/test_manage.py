@@ -168,6 +168,18 @@ def test_add_and_remove_roles_and_disable_accounts(world: Any, admins: dict[str,
         administration.set_active(admins["bureau"], admins["bureau"], False)
 
 
+def test_an_admin_cannot_grant_itself_roles_nor_touch_accounts_outside(
+    world: Any, admins: dict[str, Any]
+) -> None:
+    """Issue 11, item 6: no 填报 + 审核 for oneself; the account must be one the admin manages."""
+    with pytest.raises(WorkflowError):
+        administration.add_role(admins["bureau"], admins["bureau"], world.unit_a, Role.EDITOR)
+    assert not Membership.objects.filter(user=admins["bureau"], role=Role.EDITOR).exists()
+    with pytest.raises(WorkflowError):  # NotAllowed is a WorkflowError
+        administration.add_role(admins["dept"], world.users["outsider"], world.unit_a, Role.EDITOR)
+    assert not Membership.objects.filter(user=world.users["outsider"], organisation=world.unit_a)
+
+
 def test_a_department_admin_cannot_touch_other_accounts(world: Any, admins: dict[str, Any]) -> None:
     client = _client(admins["dept"])
     outsider = world.users["outsider"]  # an editor of the other department's unit

@@ -152,6 +152,12 @@ def create_user(user: Any, data: NewUser) -> Any:
 
 def add_role(user: Any, account: Any, organisation: Organisation, role: str) -> Membership:
     with transaction.atomic():
+        # the same account check as enabling / disabling accounts, and no roles for oneself:
+        # an administrator never grants itself 填报 and 审核 (separation of duties)
+        if not permissions.can_manage_user(user, account):
+            raise NotAllowed(_("Only an administrator of the user's organisation can do this."))
+        if account.pk == getattr(user, "pk", None):
+            raise WorkflowError(_("You cannot give roles to your own account."))
         _check_role(user, organisation, role)
         before = _user_state(account)
         membership, created = Membership.objects.get_or_create(
