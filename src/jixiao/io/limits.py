@@ -29,7 +29,8 @@ TOO_BIG = register("F107", Severity.ERROR, "file refused: beyond the reading lim
 PAGES_CUT = register("F108", Severity.WARNING, "only the first pages of a long PDF were read")
 
 
-def _env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int) -> int:
+    """A positive whole-number setting from the environment, else ``default``."""
     try:
         value = int(os.environ.get(name, ""))
     except ValueError:
@@ -55,12 +56,12 @@ class ReadLimits:
         base = cls()
         mb = 1024 * 1024
         return cls(
-            file_bytes=_env_int("JIXIAO_MAX_FILE_MB", base.file_bytes // mb) * mb,
-            unpacked_bytes=_env_int("JIXIAO_MAX_UNPACKED_MB", base.unpacked_bytes // mb) * mb,
-            part_ratio=_env_int("JIXIAO_MAX_RATIO", base.part_ratio),
-            parts=_env_int("JIXIAO_MAX_PARTS", base.parts),
-            sheet_bytes=_env_int("JIXIAO_MAX_SHEET_MB", base.sheet_bytes // mb) * mb,
-            pdf_pages=_env_int("JIXIAO_MAX_PDF_PAGES", base.pdf_pages),
+            file_bytes=env_int("JIXIAO_MAX_FILE_MB", base.file_bytes // mb) * mb,
+            unpacked_bytes=env_int("JIXIAO_MAX_UNPACKED_MB", base.unpacked_bytes // mb) * mb,
+            part_ratio=env_int("JIXIAO_MAX_RATIO", base.part_ratio),
+            parts=env_int("JIXIAO_MAX_PARTS", base.parts),
+            sheet_bytes=env_int("JIXIAO_MAX_SHEET_MB", base.sheet_bytes // mb) * mb,
+            pdf_pages=env_int("JIXIAO_MAX_PDF_PAGES", base.pdf_pages),
         )
 
 

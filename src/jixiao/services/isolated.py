@@ -10,25 +10,17 @@ parent waits at most the wall-clock limit. Settings: ``JIXIAO_PARSE_MEMORY_MB`` 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.core.model import Document
 from jixiao.core.problems import Severity, make, register
 from jixiao.core.source import SourceLocation
+from jixiao.io.limits import env_int
 
 STOPPED = register(
     "F109", Severity.ERROR, "reading stopped: the file needed too much time or memory"
 )
-
-
-def _env_int(name: str, default: int) -> int:
-    try:
-        value = int(os.environ.get(name, ""))
-    except ValueError:
-        return default
-    return value if value > 0 else default
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +33,9 @@ class ParseLimits:
     def from_env(cls) -> ParseLimits:
         base = cls()
         return cls(
-            memory_mb=_env_int("JIXIAO_PARSE_MEMORY_MB", base.memory_mb),
-            cpu_seconds=_env_int("JIXIAO_PARSE_CPU_SECONDS", base.cpu_seconds),
-            wall_seconds=_env_int("JIXIAO_PARSE_SECONDS", int(base.wall_seconds)),
+            memory_mb=env_int("JIXIAO_PARSE_MEMORY_MB", base.memory_mb),
+            cpu_seconds=env_int("JIXIAO_PARSE_CPU_SECONDS", base.cpu_seconds),
+            wall_seconds=env_int("JIXIAO_PARSE_SECONDS", int(base.wall_seconds)),
         )
 
 
