@@ -367,6 +367,35 @@ def placeholders(t: Clean) -> str:
     )
 
 
+# Labels and column headings as other provinces' forms print them (each seen on real forms).
+_NAME_LABELS = ("项目名称", "项目(政策)名称", "项目全称", "预算项目名称", "专项名称", "资金名称")
+_DEPARTMENT_LABELS = ("主管部门", "主管部门及代码", "预算部门", "主管单位", "归口管理部门",
+                      "部门名称")  # fmt: skip
+_UNIT_LABELS = ("实施单位", "项目单位", "执行单位", "预算单位", "项目承担单位", "申报单位")
+_BUDGET_LABELS = ("年度预算金额（万元）", "资金总额（万元）", "申请金额（万元）",
+                  "项目预算（万元）", "本年预算数（万元）", "年度资金总额（万元）",
+                  "项目总预算(万元)")  # fmt: skip
+_GOAL_LABELS = ("年度总体目标", "年度绩效目标", "总体目标", "年度目标")
+_NAME_COLUMNS = ("三级指标", "指标名称", "指标内容", "三级指标名称", "具体指标")
+_TARGET_COLUMNS = ("指标值", "目标值", "年度指标值", "标准值", "计划值", "指标目标值", "预期目标值")
+
+
+def label_variants(t: Clean) -> str:
+    """The same table under another province's labels and column headings, tabbed or spaced."""
+    rng = random.Random(f"{t.name}|{t.budget}|{len(t.rows)}")
+    head = [
+        [rng.choice(_NAME_LABELS), t.name],
+        [rng.choice(_DEPARTMENT_LABELS), t.department, rng.choice(_UNIT_LABELS), t.unit],
+        [rng.choice(_BUDGET_LABELS), t.budget],
+        [rng.choice(_GOAL_LABELS), "按规定完成年度任务，保障项目顺利实施。"],
+    ]
+    columns = ["一级指标", "二级指标", rng.choice(_NAME_COLUMNS), rng.choice(_TARGET_COLUMNS)]
+    sep = rng.choice(("\t", " "))
+    lines = [_TITLE, *(sep.join(c) for c in head), sep.join(columns)]
+    lines += [sep.join(c for c in r if c or sep == "\t") for r in _indicator_rows(t, carry=True)]
+    return "\n".join(lines) + "\n"
+
+
 SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued", "selfeval-budget"}
 
 
@@ -382,6 +411,7 @@ FAMILIES: dict[str, Callable[[Clean], str]] = {
     "split-comparator": split_comparator,
     "thousands": thousands,
     "placeholders": placeholders,
+    "label-variants": label_variants,
     "glued-header": glued_header,
     "colon-cells": colon_cells,
     "vertical-level1": vertical_level1,

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from jixiao.core.model import GoalTable
+from jixiao.reading.header import name_from_title
 from jixiao.services.parsing import parse_file
 
 NAME, DEPARTMENT, UNIT = "社区养老服务补贴", "某市民政局", "某市社会福利院"
@@ -110,3 +111,39 @@ def test_a_label_is_never_taken_as_the_project_name(label_as_value: str, tmp_pat
     doc = parse_file(path)
     assert all(t.header.name != label_as_value for t in doc.tables)
     assert any(p.code == "B009" and label_as_value in p.message for p in doc.problems)
+
+
+@pytest.mark.parametrize("cut_label", ["省级业务主管部", "项目实施单", "主管部门及代"])
+def test_a_label_cut_by_a_line_wrap_is_not_the_project_name(
+    cut_label: str, tmp_path: Path
+) -> None:
+    """Family 9: ``资金名称 | 省级业务主管部``, ``门`` on the next line (a narrow PDF column)."""
+    text = "\t".join(["项目名称", cut_label]) + "\n" + table().split("\n\n", 1)[1]
+    path = tmp_path / "t.txt"
+    path.write_text("2024年项目绩效目标表\n" + text, encoding="utf-8")
+    doc = parse_file(path)
+    assert all(t.header.name != cut_label for t in doc.tables)
+    assert any(p.code == "B009" and cut_label in p.message for p in doc.problems)
+
+
+@pytest.mark.parametrize(
+    ("name_label", "unit_label"),
+    [("项目(政策)名称", "项目单位"), ("预算项目名称", "执行单位"), ("项目全称", "项目承担单位")],
+)
+def test_other_provinces_name_and_unit_labels(
+    name_label: str, unit_label: str, tmp_path: Path
+) -> None:
+    assert_plain_header(read(tmp_path, table(name_label=name_label, unit_label=unit_label)))
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("项目支出绩效目标表", None),
+        ("财政支出项目绩效目标申报表", None),
+        ("2021年项目支出绩效自评表", None),
+        ("2019年度宁晋县高中助学金项目绩效评价指标表", "宁晋县高中助学金项目"),
+    ],
+)
+def test_a_bare_form_title_gives_no_project_name(title: str, name: str | None) -> None:
+    assert name_from_title(title) == name

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from jixiao.core.model import FundingRow
@@ -30,12 +31,14 @@ from jixiao.reading.header import parse_amount, unit_from_note, year_of
 from jixiao.reading.records import where
 from jixiao.reading.segment import split_labels
 from jixiao.reading.vocab import (
+    MAX_LABEL_LEN,
     BudgetCol,
     Field,
     column_of,
     field_of_label,
     header_key,
     is_funding_label,
+    label_prefixes,
 )
 
 if TYPE_CHECKING:
@@ -355,7 +358,21 @@ def _reads_as_label(value: str) -> bool:
         or field_of_label(t) is not None
         or column_of(t) is not None
         or bool(_TOTAL_SCORE_TEXT.match(t))
+        or _cut_label(t)
     )
+
+
+@lru_cache(maxsize=1)
+def _label_endings() -> frozenset[str]:
+    keys = [key for key, _ in label_prefixes() if len(key) >= 3]
+    return frozenset(key[-n:] for key in keys for n in (1, 2))
+
+
+def _cut_label(text: str) -> bool:
+    """A label a line wrap cut short (``省级业务主管部`` | ``门``): still a label, not a value."""
+    if len(text) < 3 or len(text) > MAX_LABEL_LEN:
+        return False
+    return any(field_of_label(text + ending) is not None for ending in _label_endings())
 
 
 def append_text(self: Walker, f: Field, piece: Piece) -> None:

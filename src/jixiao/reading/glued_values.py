@@ -58,7 +58,14 @@ def decode_row(text: str, roles: list[Col]) -> list[str] | None:
         return None
     best = max(r for r, _ in found)
     top = {v for r, v in found if r == best}
-    return list(top.pop()) if len(top) == 1 else None
+    if len(top) != 1:
+        return None
+    # a rival that also passes the scoring rule, missing only the "near its target" point, is
+    # as likely (``261597912.92``: 26 | 159 | 79 | 12.92 or 2 | 6159 | 7912.9 | 2): refuse
+    runner_up = max((r for r, v in found if v not in top), default=None)
+    if runner_up is not None and best - runner_up < 2 and best >= 5:
+        return None
+    return list(top.pop())
 
 
 _DOUBLED_END = re.compile(r"(.{2,14})\1$")

@@ -92,4 +92,11 @@ def name_from_title(title: str) -> str | None:
         return None
     name = t[: m.start()] + (m.group(1) or "")
     name = name.strip(' :：-—“”"')
-    return name if len(name) >= 2 else None
+    return None if len(name) < 2 or _GENERIC_TITLE_NAME.match(name) else name
+
+
+# What is left of a bare form title (``项目支出绩效目标表``, ``财政支出项目绩效目标申报表``):
+# the form's own words, not a project's name.
+_GENERIC_TITLE_NAME = re.compile(
+    r"^(附件\d*[:：]?)?(财政|部门|预算|本级|专项)*(支出)?(项目|资金)?$"
+)
