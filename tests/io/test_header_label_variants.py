@@ -114,9 +114,7 @@ def test_a_label_is_never_taken_as_the_project_name(label_as_value: str, tmp_pat
 
 
 @pytest.mark.parametrize("cut_label", ["省级业务主管部", "项目实施单", "主管部门及代"])
-def test_a_label_cut_by_a_line_wrap_is_not_the_project_name(
-    cut_label: str, tmp_path: Path
-) -> None:
+def test_a_label_cut_by_a_line_wrap_is_not_the_project_name(cut_label: str, tmp_path: Path) -> None:
     """Family 9: ``资金名称 | 省级业务主管部``, ``门`` on the next line (a narrow PDF column)."""
     text = "\t".join(["项目名称", cut_label]) + "\n" + table().split("\n\n", 1)[1]
     path = tmp_path / "t.txt"
