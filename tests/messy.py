@@ -396,6 +396,43 @@ def label_variants(t: Clean) -> str:
     return "\n".join(lines) + "\n"
 
 
+def funding_block(t: Clean) -> str:
+    """The central form's 项目资金 block instead of one budget cell, in one of its printed
+    shapes: 年度资金总额 / 其中：财政拨款 / 其他资金 rows; 实施期 and 年度 columns side by side;
+    or the amount in 元; tabbed or spaced (a PDF text layer)."""
+    rng = random.Random(f"{t.name}|{t.budget}|funding")
+    budget = Decimal(t.budget)
+    grant = (budget * Decimal("0.8")).quantize(Decimal("0.01"))
+    other = budget - grant
+    shape = rng.choice(("rows", "period-and-annual", "yuan"))
+    if shape == "rows":
+        block = [
+            ["项目资金（万元）", "年度资金总额：", t.budget],
+            ["", "其中：财政拨款", f"{grant}"],
+            ["", "其他资金", f"{other}"],
+        ]
+    elif shape == "period-and-annual":
+        block = [
+            ["项目资金（万元）", "", "实施期资金总额", "年度资金总额"],
+            ["", "资金总额", f"{budget * 3}", t.budget],
+            ["", "其中：财政拨款", f"{grant * 3}", f"{grant}"],
+            ["", "其他资金", f"{other * 3}", f"{other}"],
+        ]
+    else:
+        block = [["年度预算金额（元）", f"{(budget * 10000).quantize(Decimal('0.01'))}"]]
+    head = [
+        ["项目名称", t.name],
+        ["主管部门", t.department, "实施单位", t.unit],
+        *block,
+        ["年度总体目标", "按规定完成年度任务，保障项目顺利实施。"],
+    ]
+    sep = rng.choice(("\t", " "))
+    lines = [_TITLE, *(sep.join(c for c in cs if c or sep == "\t") for cs in head)]
+    lines.append(sep.join(_COLUMNS))
+    lines += [sep.join(c for c in r if c or sep == "\t") for r in _indicator_rows(t, carry=True)]
+    return "\n".join(lines) + "\n"
+
+
 SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued", "selfeval-budget"}
 
 
@@ -412,6 +449,7 @@ FAMILIES: dict[str, Callable[[Clean], str]] = {
     "thousands": thousands,
     "placeholders": placeholders,
     "label-variants": label_variants,
+    "funding-block": funding_block,
     "glued-header": glued_header,
     "colon-cells": colon_cells,
     "vertical-level1": vertical_level1,

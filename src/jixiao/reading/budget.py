@@ -12,7 +12,7 @@ from jixiao.reading import problems as P
 from jixiao.reading.budget_glued import is_glued_figures, split_glued_budget
 from jixiao.reading.cells import Piece, decimal_of, is_none_marker, percent_of
 from jixiao.reading.header import parse_amount
-from jixiao.reading.vocab import BudgetCol, budget_column_of, header_key
+from jixiao.reading.vocab import BudgetCol, budget_column_after, budget_column_of, header_key
 
 _FRAGMENTS = {"年初", "全年", "调整后", "预算", "执行"}
 
@@ -20,8 +20,14 @@ _FRAGMENTS = {"年初", "全年", "调整后", "预算", "执行"}
 def budget_header(texts: list[str]) -> list[BudgetCol | None] | None:
     """Column roles of a budget header row, or ``None`` if ``texts`` is not one."""
     joined = join_fragments(texts)
-    roles = [budget_column_of(t) for t in joined]
-    figures = {r for r in roles if r in (BudgetCol.INITIAL, BudgetCol.BUDGET, BudgetCol.EXECUTED)}
+    roles: list[BudgetCol | None] = []
+    for t in joined:
+        roles.append(budget_column_after(t, roles[-1] if roles else None))
+    figures = {
+        r
+        for r in roles
+        if r in (BudgetCol.INITIAL, BudgetCol.BUDGET, BudgetCol.EXECUTED, BudgetCol.PERIOD)
+    }
     if len(figures) >= 2 or (figures and BudgetCol.RATE in roles):
         if roles and roles[0] is None and joined[0].strip():
             roles[0] = BudgetCol.LABEL
@@ -99,6 +105,9 @@ class BudgetBlock:
             got = self._unglued(label, got)
         if BudgetCol.REASON in got:
             self.reason = self.reason or got[BudgetCol.REASON]
+        if BudgetCol.PERIOD in got and (_is_total(label.clean) or not self.rows):
+            # 实施期资金总额 of the whole project: FundingRow has no field for it
+            self.extra.append(("实施期资金总额", got[BudgetCol.PERIOD]))
         self.rows.append(
             FundingRow(
                 label=label.clean,
@@ -168,7 +177,8 @@ class BudgetBlock:
         return Budget(
             amount=amount,
             initial=total.initial,
-            adjusted=total.budget,
+            # a goal form's 年度资金总额 is the year's budget, not an adjusted one
+            adjusted=None if BudgetCol.PERIOD in self.roles else total.budget,
             executed=total.executed,
             rate=total.rate,
             weight=total.weight,

@@ -16,6 +16,7 @@ from jixiao.reading.header import unit_from_note
 from jixiao.reading.segment import split_labels
 from jixiao.reading.vocab import (
     BudgetCol,
+    budget_column_after,
     budget_column_of,
     field_of_label,
     is_funding_label,
@@ -80,12 +81,16 @@ def budget_start(self: Walker, i: int, line: Line) -> bool:
         self._budget_header_end = j
         return True
     cells = split_labels(line.pieces[0].text)
-    figures = (BudgetCol.INITIAL, BudgetCol.BUDGET, BudgetCol.EXECUTED)
+    figures = (BudgetCol.INITIAL, BudgetCol.BUDGET, BudgetCol.EXECUTED, BudgetCol.PERIOD)
     start = next((k for k, c in enumerate(cells) if budget_column_of(c) in figures), None)
     if start is None:
         return False
-    end = start
-    while end < len(cells) and budget_column_of(cells[end]) not in (None, BudgetCol.LABEL):
+    end, previous = start, None
+    while end < len(cells) and budget_column_after(cells[end], previous) not in (
+        None,
+        BudgetCol.LABEL,
+    ):
+        previous = budget_column_after(cells[end], previous)
         end += 1
     roles = budget_header(cells[start:end])
     if roles is None:

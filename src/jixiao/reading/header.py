@@ -35,9 +35,13 @@ def unit_from_note(text: str) -> MoneyUnit | None:
     return None
 
 
+_SPACE_NOT_BETWEEN_DIGITS = re.compile(r"(?<!\d) +| +(?!\d)")
+
+
 def parse_amount(text: str, default: MoneyUnit = MoneyUnit.WAN) -> Amount | None:
     """``3650.68万元`` → Amount(3650.68, 万元); ``28600万`` → 万元; bare numbers: ``default``."""
-    t = nfkc(text).replace(" ", "")
+    # a space between two figures separates two amounts (``24902.58 8300.86``): never glued
+    t = _SPACE_NOT_BETWEEN_DIGITS.sub("", nfkc(text))
     m = _AMOUNT.search(t)
     if m is None:
         return None

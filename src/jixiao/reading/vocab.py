@@ -240,6 +240,9 @@ EXTRA_LABELS: tuple[str, ...] = (
     "项目实施内容及过程概述",
     "监控月份",
     "monitor_month",
+    "实施期资金总额",
+    "中期资金总额",
+    "实施周期资金总额",
 )
 
 # The (nearly) fixed part before a year: "2024年预算金额".
@@ -501,6 +504,7 @@ class BudgetCol(StrEnum):
     SCORE = "score"
     REASON = "reason"
     FORECAST = "forecast"  # 全年预计执行数 (monitoring): kept in Header.extra
+    PERIOD = "period"  # 实施期资金总额 beside 年度资金总额 (central goal form): Header.extra
 
 
 _BUDGET_COLUMNS: dict[BudgetCol, tuple[str, ...]] = {
@@ -543,6 +547,14 @@ _BUDGET_COLUMNS: dict[BudgetCol, tuple[str, ...]] = {
     BudgetCol.WEIGHT: ("分值", "权重"),
     BudgetCol.SCORE: ("得分",),
     BudgetCol.REASON: ("原因", "偏差原因", "偏差原因分析"),
+    BudgetCol.PERIOD: (
+        "实施期资金总额",
+        "中期资金总额",
+        "实施期资金",
+        "中期资金",
+        "实施周期资金总额",
+        "实施期金额",
+    ),
     BudgetCol.FORECAST: (
         "全年预计执行数",
         "预计全年执行数",
@@ -555,6 +567,19 @@ _BUDGET_INDEX: dict[str, BudgetCol] = {}
 for _bcol, _labels in _BUDGET_COLUMNS.items():
     for _label in _labels:
         _BUDGET_INDEX.setdefault(header_key(_label).lower(), _bcol)
+
+
+# 年度资金总额 is a column only beside 实施期资金总额 (the central goal form's 项目资金 block);
+# elsewhere it names the total row of a self-evaluation's budget block.
+_ANNUAL_BESIDE_PERIOD = frozenset({"年度资金总额", "年度资金", "年度金额", "本年度资金总额"})
+
+
+def budget_column_after(text: str | None, previous: BudgetCol | None) -> BudgetCol | None:
+    """The budget column ``text`` names when it follows a column of role ``previous``."""
+    found = budget_column_of(text)
+    if found is None and previous is BudgetCol.PERIOD and header_key(text) in _ANNUAL_BESIDE_PERIOD:
+        return BudgetCol.BUDGET
+    return found
 
 
 @lru_cache(maxsize=65536)
