@@ -433,6 +433,26 @@ def funding_block(t: Clean) -> str:
     return "\n".join(lines) + "\n"
 
 
+_EXPLANATIONS = ("反映项目完成情况", "考核资金使用效率", "按实际统计", "定量", "定性")
+_ODD_HEADERS = (
+    ("考核类别", "考核项目", "考核内容", "内容说明", "考核目标"),
+    ("类别", "项目", "内容", "方式", "目标"),
+)
+
+
+def typed_columns(t: Clean) -> str:
+    """Indicator rows with a text column (指标解释, 考核方式) between the name and the target,
+    under no column header or under one the vocabulary does not know (slice 4: columns typed
+    by content)."""
+    rng = random.Random(f"{t.name}|{t.budget}|typed")
+    lines = [_TITLE, *("\t".join(c) for c in _header_cells(t))]
+    if rng.random() < 0.5:
+        lines.append("\t".join(rng.choice(_ODD_HEADERS)))
+    for r in _indicator_rows(t, carry=True):
+        lines.append("\t".join([*r[:3], rng.choice(_EXPLANATIONS), r[3]]))
+    return "\n".join(lines) + "\n"
+
+
 SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued", "selfeval-budget"}
 
 
@@ -450,6 +470,7 @@ FAMILIES: dict[str, Callable[[Clean], str]] = {
     "placeholders": placeholders,
     "label-variants": label_variants,
     "funding-block": funding_block,
+    "typed-columns": typed_columns,
     "glued-header": glued_header,
     "colon-cells": colon_cells,
     "vertical-level1": vertical_level1,

@@ -26,6 +26,7 @@ from jixiao.reading.cells import Line
 from jixiao.reading.rows import lines_of
 from jixiao.reading.selfcheck import select
 from jixiao.reading.tables import Walker
+from jixiao.reading.typed import indicator_rows, typed_header
 
 
 def build_document(raw: RawDocument, readings: Sequence[str] | None = None) -> Document:
@@ -38,12 +39,8 @@ def build_document(raw: RawDocument, readings: Sequence[str] | None = None) -> D
     names = tuple(readings) if readings is not None else default_readings()
     walked = _walk(raw, lines_of(raw))
     candidates: list[tuple[str, Document]] = [("", walked)]
-    if "headerless" in names and not any(t.indicators for t in walked.tables):
-        at = first_level_row(lines_of(raw))
-        if at is not None:
-            for header in SUPPLIED_HEADERS:
-                lines = with_header(lines_of(raw), at, header)
-                candidates.append((" | ".join(header), _walk(raw, lines)))
+    if not any(t.indicators for t in walked.tables):
+        candidates += _supplied_header_readings(raw, names)
     best, check = select([doc for _, doc in candidates])
     if best == 0:
         return walked
@@ -57,6 +54,27 @@ def build_document(raw: RawDocument, readings: Sequence[str] | None = None) -> D
         where or SourceLocation(raw.source),
     )
     return Document(doc.source, doc.tables, (*doc.problems, chosen))
+
+
+def _supplied_header_readings(
+    raw: RawDocument, names: tuple[str, ...]
+) -> list[tuple[str, Document]]:
+    """Walks with a column header supplied before the first indicator row: the usual headers
+    (``headerless``) and the one typed from the rows' content (``typed``)."""
+    at = first_level_row(lines_of(raw))
+    if at is None:
+        return []
+    headers: list[tuple[str, ...]] = []
+    if "headerless" in names:
+        headers += SUPPLIED_HEADERS
+    if "typed" in names:
+        typed = typed_header(indicator_rows(lines_of(raw), at))
+        if typed is not None and typed not in headers:
+            headers.append(typed)
+    return [
+        (" | ".join(header), _walk(raw, with_header(lines_of(raw), at, header)))
+        for header in headers
+    ]
 
 
 def _walk(raw: RawDocument, lines: list[Line]) -> Document:

@@ -21,8 +21,8 @@ from jixiao.io.table import Layout
 from jixiao.reading.cells import Line, piece
 
 READINGS_ENV = "JIXIAO_READINGS"
-DEFAULT_READINGS: tuple[str, ...] = ("walker", "headerless")
-KNOWN_READINGS = frozenset(("walker", "headerless"))
+DEFAULT_READINGS: tuple[str, ...] = ("walker", "headerless", "typed")
+KNOWN_READINGS = frozenset(("walker", "headerless", "typed"))
 
 # The column headers a fragment is tried with: goal tables, then self-evaluations.
 SUPPLIED_HEADERS: tuple[tuple[str, ...], ...] = (

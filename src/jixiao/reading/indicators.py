@@ -70,6 +70,9 @@ from jixiao.reading.vocab import END_RE, TOTAL_RE, Col
 ANNUAL_HEADING = re.compile(r"^(年度|本年度|当年度?)(绩效)?(指标|目标)$")
 
 
+_VALUE_COLUMNS = frozenset({Col.ANNUAL, Col.PERIOD, Col.OP, Col.ACTUAL, Col.CURRENT})
+
+
 class BlockReader:
     """Reads the data rows of one indicator block; keeps the carried 一级/二级 labels."""
 
@@ -206,7 +209,13 @@ class BlockReader:
             # a 三级 name that is also a category word (满意度) is fine when the row has its
             # own 一级/二级 cells; otherwise the labels are shifted right
             l2_at = cols.index(Col.L2)
-            after = next((t for t in texts[name_at + 1 :] if t), "")
+            # the row's value: under a value column (an 指标解释 column may come first)
+            valued = [
+                t
+                for k, t in enumerate(texts[name_at + 1 :], name_at + 1)
+                if t and k < len(cols.roles) and cols.roles[k] in _VALUE_COLUMNS
+            ]
+            after = valued[0] if valued else next((t for t in texts[name_at + 1 :] if t), "")
             # before it only blanks or cells that are no labels (a vertical 一级 piece: 意度指标)
             own_value = (
                 bool(after)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from jixiao.core.model import Document, GoalTable, Indicator
 from jixiao.core.target import TargetKind
 from jixiao.core.vocabulary import Level1
-from jixiao.reading.cells import is_value_like, norm
+from jixiao.reading.cells import QUALITATIVE_VALUES, is_value_like, norm
 from jixiao.reading.vocab import column_of, field_of_label
 
 # A comparator and a number inside a name: a target glued to it (``足额保障率=100%``).
@@ -103,7 +103,10 @@ def _check_indicator(ind: Indicator, check: Check) -> None:
         ind.period_target if ind.period_target.kind is not TargetKind.NONE else None
     )
     if target is not None:
-        check.add(2, "target")
+        # a figure or a usual word (良好, 规范) is a surer target than other text, which may be
+        # an 指标解释 cell taken for the target
+        sure = target.kind is not TargetKind.QUALITATIVE or norm(target.raw) in QUALITATIVE_VALUES
+        check.add(2 if sure else 1, "target")
     if ind.level1 and ind.category is not Level1.OTHER:
         check.add(1, "一级")
     if ind.weight is not None and ind.score is not None and ind.score > ind.weight:
