@@ -69,10 +69,6 @@ KNOWN_MISSES: dict[str, tuple[str, frozenset[str]]] = {
             "sample2.level3 sample2.target"
         ),
     ),
-    "011_selfeval.txt": (
-        "completeness: the cut end is not seen",
-        _fields("complete"),
-    ),
     "016_goal.txt": (
         "indicator rows without level labels after a glued header (family 2)",
         _fields(

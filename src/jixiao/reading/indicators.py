@@ -104,6 +104,7 @@ class BlockReader:
         self._stream: list[Piece] = []
         self._row_cut = False
         self._counts: list[int] = []
+        self._grid_widths: set[int] = set()  # cells per GRID row seen so far
         self._waiting: Record | None = None  # a text-line name whose value may come next
         self._wrapped = False
         self._rubric_told = False
@@ -183,7 +184,14 @@ class BlockReader:
         self._here = line.source
         texts = [p.clean for p in line.pieces]
         # a row shorter than the header whose last cell is printed: the copy stops inside it
-        self._row_cut = len(texts) < len(self.cols.roles) and bool(texts) and bool(texts[-1])
+        # (not when the rows before it are as short: a copy that drops empty trailing cells)
+        self._row_cut = (
+            len(texts) < len(self.cols.roles)
+            and bool(texts)
+            and bool(texts[-1])
+            and len(texts) not in self._grid_widths
+        )
+        self._grid_widths.add(len(texts))
         if self._total_row(line.filled, positional=line.pieces):
             return
         if self._positional_ok(texts):

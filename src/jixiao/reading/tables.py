@@ -446,7 +446,9 @@ class Walker:
         d.problems.extend(result.problems)
         if result.total_score is not None:
             d.total_score = result.total_score
-        if at_end and (result.cut or not result.indicators):
+        # a total row (总分 | 100 | 96) is printed below the last indicator: the end was reached
+        reached_total = result.total_score is not None and bool(result.indicators)
+        if at_end and not reached_total and (result.cut or not result.indicators):
             d.cut = True
         self.last_reader = self.reader
         self.reader = None
