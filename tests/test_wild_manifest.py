@@ -78,10 +78,6 @@ KNOWN_MISSES: dict[str, tuple[str, frozenset[str]]] = {
             "sample4.target"
         ),
     ),
-    "018_selfeval.txt": (
-        "header-less fragment read with a supplied header; kind and completeness not told",
-        _fields("complete kind"),
-    ),
     "034_selfeval.txt": (
         "label 项目 read as the name; the last rows and the total lost (family 9)",
         _fields(

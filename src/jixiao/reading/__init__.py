@@ -10,6 +10,7 @@ monitor apart. Problem codes (``B…``) are in :mod:`.problems`; docs/reading.md
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from jixiao.core.model import Document, GoalTable
 from jixiao.core.problems import Problem, has_errors, make
@@ -53,7 +54,10 @@ def build_document(raw: RawDocument, readings: Sequence[str] | None = None) -> D
         f"({check.points} points)",
         where or SourceLocation(raw.source),
     )
-    return Document(doc.source, doc.tables, (*doc.problems, chosen))
+    # rows with neither a column header nor a project name above them: the lower part of a
+    # form (a fragment), not the whole table
+    tables = tuple(t if t.header.name else replace(t, complete=False) for t in doc.tables)
+    return Document(doc.source, tables, (*doc.problems, chosen))
 
 
 def _supplied_header_readings(

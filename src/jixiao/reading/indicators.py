@@ -70,6 +70,7 @@ from jixiao.reading.vocab import END_RE, TOTAL_RE, Col
 ANNUAL_HEADING = re.compile(r"^(年度|本年度|当年度?)(绩效)?(指标|目标)$")
 
 
+_CORE_COLUMNS = frozenset({Col.ANNUAL, Col.ACTUAL, Col.WEIGHT, Col.SCORE})
 _VALUE_COLUMNS = frozenset({Col.ANNUAL, Col.PERIOD, Col.OP, Col.ACTUAL, Col.CURRENT})
 
 
@@ -185,10 +186,12 @@ class BlockReader:
         texts = [p.clean for p in line.pieces]
         # a row shorter than the header whose last cell is printed: the copy stops inside it
         # (not when the rows before it are as short: a copy that drops empty trailing cells)
+        core = [k for k, r in enumerate(self.cols.roles) if r in _CORE_COLUMNS]
         self._row_cut = (
             len(texts) < len(self.cols.roles)
             and bool(texts)
-            and bool(texts[-1])
+            # the last cell printed, or cells of 指标值 / 完成值 / 分值 / 得分 missing
+            and (bool(texts[-1]) or (bool(core) and len(texts) <= core[-1]))
             and len(texts) not in self._grid_widths
         )
         self._grid_widths.add(len(texts))

@@ -491,7 +491,8 @@ class Walker:
         year = draft.year
         if year is None and draft.title:
             year = _title_year(draft.title)
-        kind = kind_of(draft.title, draft.columns, budget_cols)
+        weights = [i.weight for i in draft.indicators if i.weight is not None]
+        kind = kind_of(draft.title, draft.columns, budget_cols, weights)
         header = Header(
             name=display(name) if name else None,
             code=code,
