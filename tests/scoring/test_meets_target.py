@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -40,6 +41,21 @@ def test_a_head_count_is_a_point_in_time_not_prorated() -> None:
         assert is_point_in_time(ind("产出指标", "数量指标", name, "≥1人")), name
     for name in ("培训人次", "补贴发放人数", "新建校舍面积", "宣传次数"):
         assert not is_point_in_time(ind("产出指标", "数量指标", name, "≥1人")), name
+
+
+def test_a_stated_measure_overrides_the_wording() -> None:
+    """计量方式 (时点 / 累计), printed in a column or set in the web editor, decides."""
+    flow = replace(
+        ind("产出指标", "数量指标", "培训人次", "120人次"), extra=(("计量方式", "时点"),)
+    )
+    stock = replace(ind("产出指标", "数量指标", "职工人数", "51人"), extra=(("计量方式", "累计"),))
+    assert is_point_in_time(flow) and not is_point_in_time(stock)
+    result = monitor_table(
+        table(flow, stock), inputs(actual("120人次"), actual("51人")), 7, CENTRAL
+    )
+    assert [i.light for i in result.indicators] == [Light.GREEN, Light.BLUE]
+    unknown = replace(stock, extra=(("计量方式", "按月"),))
+    assert is_point_in_time(unknown)  # a word it does not know: the wording of the name
 
 
 OPS = ["≥", "≤", "=", ">", "<", ""]

@@ -10,7 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from jixiao.services import workflow
+from jixiao.scoring.monitoring import is_point_in_time
+from jixiao.services import goal_tables, workflow
+from jixiao.storage import mapping
 from jixiao.storage.models import GoalTable, ReviewComment, Status
 
 
@@ -103,6 +105,32 @@ def test_edit_saves_and_second_writer_gets_a_conflict(world: Any) -> None:
     assert "其他人" in response.content.decode() or "someone else" in response.content.decode()
     row = GoalTable.objects.get(pk=table.pk).current_version.rows.first()
     assert row.annual_raw == "≥70000人" and row.annual_value == 70000 and row.annual_op == ">="
+
+
+def test_edit_sets_the_measure_monitoring_uses(world: Any) -> None:
+    """计量方式 per row: 时点 stored in the row's extra columns, shown selected again, and
+    read by monitoring (is_point_in_time); "" goes back to the name's wording."""
+    table = world.table()
+    client = world.client("owner")
+    url = reverse("table-edit", args=[table.pk])
+    data = _edit_post(table, table.lock_version, "≥70000人")
+    data["measure"] = ["时点"] + [""] * (len(data["name"]) - 1)
+    assert client.post(url, data).status_code == 302
+    version = GoalTable.objects.get(pk=table.pk).current_version
+    first, *rest = version.rows.all()
+    assert ["计量方式", "时点"] in first.extra
+    assert all(goal_tables.measure_of(r.extra) == "" for r in rest)
+    assert is_point_in_time(mapping.to_indicator(first))
+    page = client.get(url).content.decode()
+    assert '<option value="时点" selected>' in page
+    table.refresh_from_db()
+    data = _edit_post(table, table.lock_version, "≥70000人")
+    data["measure"] = ["每月"] + [""] * (len(data["name"]) - 1)
+    assert client.post(url, data).status_code == 400  # not a measure: nothing saved
+    data["measure"] = [""] * len(data["name"])
+    assert client.post(url, data).status_code == 302
+    row = GoalTable.objects.get(pk=table.pk).current_version.rows.first()
+    assert goal_tables.measure_of(row.extra) == ""
 
 
 def test_edit_rejects_bad_numbers_without_saving(world: Any) -> None:

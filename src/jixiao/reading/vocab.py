@@ -446,6 +446,8 @@ _COLUMN_LABELS: dict[Col, tuple[str, ...]] = {
         "评分方法",
         "评分规则",
         "数据来源",
+        "计量方式",  # 时点 / 累计: whether monitoring prorates the target (docs/scoring.md)
+        "统计方式",
     ),
 }
 

@@ -113,8 +113,34 @@ _POINT_IN_TIME = re.compile(
 
 
 def is_point_in_time(ind: Indicator) -> bool:
-    """Inferred from the wording of the name (docs/scoring.md lists the words)."""
+    """Set per indicator by a 计量方式 of 时点 or 累计 (an editable column, kept in
+    ``extra``); else inferred from the wording of the name (docs/scoring.md lists the words)."""
+    stated = measured_as(ind)
+    if stated is not None:
+        return stated == POINT_IN_TIME
     return bool(_POINT_IN_TIME.search(compact(ind.name)))
+
+
+MEASURE_KEY = "计量方式"
+POINT_IN_TIME, CUMULATIVE = "时点", "累计"
+_MEASURE_WORDS = {
+    "时点": POINT_IN_TIME,
+    "时点数": POINT_IN_TIME,
+    "期末数": POINT_IN_TIME,
+    "存量": POINT_IN_TIME,
+    "累计": CUMULATIVE,
+    "累计数": CUMULATIVE,
+    "累计值": CUMULATIVE,
+    "增量": CUMULATIVE,
+}
+
+
+def measured_as(ind: Indicator) -> str | None:
+    """时点 or 累计 when the indicator states it (``extra`` 计量方式), else None."""
+    for key, value in ind.extra:
+        if compact(key) in (MEASURE_KEY, "统计方式", "时点或累计", "累计或时点"):
+            return _MEASURE_WORDS.get(compact(value))
+    return None
 
 
 def _prorated(ind: Indicator, unit: str, scheme: Scheme) -> bool:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jixiao.core.model import GoalTable as CoreTable
+from jixiao.scoring.monitoring import CUMULATIVE, MEASURE_KEY, POINT_IN_TIME
 from jixiao.services import audit, permissions
 from jixiao.services.findings import store_findings
 from jixiao.services.guards import NotAllowed, WorkflowError, actor, bump, locked, validate
@@ -72,6 +73,10 @@ class RowInput:
     annual_raw: str = ""
     weight: Decimal | None = None
     id: int | None = None
+    measure: str = ""  # 计量方式: "" (inferred from the name), 时点 or 累计 (docs/scoring.md)
+
+
+MEASURES = ("", POINT_IN_TIME, CUMULATIVE)
 
 
 @dataclass
@@ -113,6 +118,17 @@ def save_edit(user: Any, table: GoalTable, expected_lock: int, data: EditInput) 
     return table
 
 
+def _with_measure(extra: list[list[str]], measure: str) -> list[list[str]]:
+    """The row's printed extra columns with its 计量方式 set (or removed when inferred)."""
+    kept = [list(pair) for pair in extra if pair and pair[0] != MEASURE_KEY]
+    return [*kept, [MEASURE_KEY, measure]] if measure else kept
+
+
+def measure_of(extra: list[list[str]] | None) -> str:
+    """The 计量方式 stored on a row, "" when it is left to the name's wording."""
+    return next((p[1] for p in extra or [] if len(p) == 2 and p[0] == MEASURE_KEY), "")
+
+
 def _replace_rows(version: TableVersion, rows: Sequence[RowInput]) -> None:
     existing = {r.pk: r for r in version.rows.all()}
     keep: list[IndicatorRow] = []
@@ -126,6 +142,7 @@ def _replace_rows(version: TableVersion, rows: Sequence[RowInput]) -> None:
         row.level1 = given.level1.strip()
         row.level2 = given.level2.strip()
         row.weight = given.weight
+        row.extra = _with_measure(row.extra or [], given.measure)
         for prefix, raw in (("annual", given.annual_raw), ("period", given.period_raw)):
             for column, value in mapping.target_columns(parse_target_text(raw), prefix).items():
                 setattr(row, column, value)

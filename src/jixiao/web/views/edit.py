@@ -38,7 +38,7 @@ def _form_input(request: HttpRequest) -> tuple[goal_tables.EditInput, list[str]]
     rows: list[goal_tables.RowInput] = []
     lists = {
         k: post.getlist(k)
-        for k in ("row_id", "level1", "level2", "name", "period", "annual", "weight")
+        for k in ("row_id", "level1", "level2", "name", "period", "annual", "weight", "measure")
     }
     for i, name in enumerate(lists["name"]):
 
@@ -55,6 +55,10 @@ def _form_input(request: HttpRequest) -> tuple[goal_tables.EditInput, list[str]]
         except ValueError:
             errors.append(_("Row %(n)s: the weight must be a number.") % {"n": i + 1})
             weight = None
+        measure = cell("measure")
+        if measure not in goal_tables.MEASURES:
+            errors.append(_("Row %(n)s: unknown measure.") % {"n": i + 1})
+            measure = ""
         rows.append(
             goal_tables.RowInput(
                 id=int_or_none(cell("row_id")),
@@ -64,6 +68,7 @@ def _form_input(request: HttpRequest) -> tuple[goal_tables.EditInput, list[str]]
                 period_raw=cell("period"),
                 annual_raw=cell("annual"),
                 weight=weight,
+                measure=measure,
             )
         )
     return goal_tables.EditInput(header=header, rows=rows), errors
@@ -145,6 +150,7 @@ def _stored_rows(request: HttpRequest, version: Any) -> list[dict[str, Any]]:
             "period": r.period_raw,
             "annual": r.annual_raw,
             "weight": "" if r.weight is None else format(r.weight.normalize(), "f"),
+            "measure": goal_tables.measure_of(r.extra),
             "notes": notes.get(r.pk, []),
         }
         for r in rows
@@ -153,7 +159,7 @@ def _stored_rows(request: HttpRequest, version: Any) -> list[dict[str, Any]]:
 
 def _posted_rows(request: HttpRequest) -> list[dict[str, str]]:
     post = request.POST
-    keys = ("row_id", "level1", "level2", "name", "period", "annual", "weight")
+    keys = ("row_id", "level1", "level2", "name", "period", "annual", "weight", "measure")
     lists = {k: post.getlist(k) for k in keys}
     count = len(lists["name"])
     return [
