@@ -279,3 +279,68 @@ def test_a_fill_in_upload_that_cannot_be_read_saves_nothing_and_says_so(
     response = client.post(upload, {"file": big, "lock_version": 0}, follow=True)
     assert "文件过大" in response.content.decode()
     assert not Evaluation.objects.filter(table=table).exists()
+
+
+def _adjust_and_approve(world: Any, table: GoalTable, first_target: str) -> GoalTable:
+    """A 目标调整 of the first row's target, approved by both reviewers."""
+    from jixiao.services import goal_tables
+
+    table = workflow.start_adjustment(world.users["owner"], table, "参保人数下降")
+    table = GoalTable.objects.get(pk=table.pk)
+    rows = list(table.current_version.rows.all())
+    given = [
+        goal_tables.RowInput(
+            name=r.name,
+            level1=r.level1,
+            level2=r.level2,
+            annual_raw=first_target if k == 0 else r.annual_raw,
+            period_raw=r.period_raw,
+            weight=r.weight,
+            id=r.pk,
+        )
+        for k, r in enumerate(rows)
+    ]
+    goal_tables.save_edit(
+        world.users["owner"], table, table.lock_version, goal_tables.EditInput(rows=given)
+    )
+    table = GoalTable.objects.get(pk=table.pk)
+    workflow.submit(world.users["owner"], table)
+    workflow.review(world.users["reviewer"], table, workflow.ReviewInput(approve=True, grade="优"))
+    workflow.review(world.users["finance"], table, workflow.ReviewInput(approve=True))
+    return GoalTable.objects.get(pk=table.pk)
+
+
+def test_an_open_evaluation_follows_an_approved_adjustment(world: Any) -> None:
+    """Issue 11, item 11: the draft self-evaluation scores the adjusted targets with the
+    values already entered, the move is in the history, and the page names the version."""
+    table = approved_table(world)
+    client = world.client("owner")
+    page = reverse("evaluation", args=[table.pk])
+    client.post(page, _post(table, ["60000人", "100%", "92%"]))
+    before = Evaluation.objects.get(table=table)
+    first = before.entries.get(row__position=1)
+    assert first.score is not None and first.score < first.weight  # 60000 of ≥64539
+    table = _adjust_and_approve(world, table, "≥60000人")
+    after = Evaluation.objects.get(pk=before.pk)
+    assert after.version_id == table.approved_version_id and after.version.number == 2
+    moved = after.entries.get(row__position=1)
+    assert moved.actual_raw == "60000人" and moved.score == moved.weight  # now met
+    assert after.entries.filter(actual_raw="").count() == 0  # every value carried over
+    assert after.lock_version == before.lock_version + 1
+    entry = AuditLog.objects.get(table=table, action="evaluation_follow_adjustment")
+    assert (entry.before["version"], entry.after["version"]) == (1, 2)
+    html = client.get(page).content.decode()
+    assert "按第 2 版目标评价" in html and "older-version" not in html
+
+
+def test_a_submitted_evaluation_keeps_its_targets_and_says_so(world: Any) -> None:
+    table = approved_table(world)
+    client = world.client("owner")
+    page = reverse("evaluation", args=[table.pk])
+    client.post(page, _post(table, ["60000人", "100%", "92%"]))
+    client.post(reverse("evaluation-submit", args=[table.pk]), _lock(table))
+    table = _adjust_and_approve(world, table, "≥60000人")
+    evaluation = Evaluation.objects.get(table=table)
+    assert evaluation.status == Status.SUBMITTED and evaluation.version.number == 1
+    html = client.get(page).content.decode()
+    assert "按第 1 版目标评价" in html and 'id="older-version"' in html

@@ -7,6 +7,7 @@ version and goes through the same 部门 / 财政 review as the goal table.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
@@ -62,7 +63,7 @@ def save_evaluation(
     month: int = 0,
 ) -> Any:
     """Store the entries and the computed scores (or lights) of one evaluation round."""
-    from jixiao.storage.models import Evaluation, EvaluationEntry
+    from jixiao.storage.models import Evaluation
 
     if kind == MONITOR and not 1 <= month <= 12:
         raise WorkflowError(_("Choose a month from 1 to 12."))
@@ -78,23 +79,7 @@ def save_evaluation(
         if expected_lock is not None and evaluation.lock_version != expected_lock:
             raise stale()
         before = _evaluation_state(evaluation)
-        rows = list(evaluation.version.rows.all())
-        view = compute_scores(evaluation.version, rows, data, kind, month)
-        evaluation.budget_wan = data.budget
-        evaluation.executed_wan = data.executed
-        evaluation.budget_reason = data.budget_reason.strip()
-        evaluation.funding = funding_to_json(data.funding)
-        evaluation.total_score = view.total
-        evaluation.grade = view.grade
-        evaluation.light = view.worst_light()
-        evaluation.complete = view.complete
-        evaluation.explanations = view.as_dict()
-        evaluation.lock_version += 1
-        validate(evaluation, ["table", "version"])
-        evaluation.save()
-        evaluation.entries.all().delete()
-        entries = [_entry(evaluation, row, data, view) for row in rows]
-        EvaluationEntry.objects.bulk_create(entries)
+        _store(evaluation, data)
         audit.record(
             user,
             f"{'monitoring' if kind == MONITOR else 'evaluation'}_save",
@@ -104,6 +89,80 @@ def save_evaluation(
             after=_evaluation_state(evaluation),
         )
         return evaluation
+
+
+def _store(evaluation: Any, data: EvaluationInput) -> None:
+    """Compute the scores (or lights) of ``data`` on the evaluation's version and store both."""
+    from jixiao.storage.models import EvaluationEntry
+
+    rows = list(evaluation.version.rows.all())
+    view = compute_scores(evaluation.version, rows, data, evaluation.kind, evaluation.month)
+    evaluation.budget_wan = data.budget
+    evaluation.executed_wan = data.executed
+    evaluation.budget_reason = data.budget_reason.strip()
+    evaluation.funding = funding_to_json(data.funding)
+    evaluation.total_score = view.total
+    evaluation.grade = view.grade
+    evaluation.light = view.worst_light()
+    evaluation.complete = view.complete
+    evaluation.explanations = view.as_dict()
+    evaluation.lock_version += 1
+    validate(evaluation, ["table", "version"])
+    evaluation.save()
+    evaluation.entries.all().delete()
+    EvaluationEntry.objects.bulk_create([_entry(evaluation, row, data, view) for row in rows])
+
+
+OPEN_STATUSES = (Status.DRAFT, Status.RETURNED)
+
+
+def follow_adjustment(user: Any, table: GoalTable, version: Any) -> int:
+    """After an approved 目标调整 (``version``), every open round (draft or returned) scores the
+    adjusted targets: entered values carry over to the row of the same 一级 / 二级 / name (or
+    the same name), scores are recomputed, and the move is in the change history. Submitted
+    and approved rounds keep the version they were evaluated on. Returns the rounds moved."""
+    from jixiao.storage.models import Evaluation
+
+    new_rows = list(version.rows.all())
+    moved = 0
+    rounds = Evaluation.objects.select_for_update().filter(
+        table=table, status__in=[s.value for s in OPEN_STATUSES]
+    )
+    for evaluation in rounds.exclude(version=version):
+        old = evaluation_input_of(evaluation)
+        match = _matching_rows(list(evaluation.version.rows.all()), new_rows)
+        entries = {match[pk]: e for pk, e in old.entries.items() if pk in match}
+        before = _evaluation_state(evaluation)
+        previous = evaluation.version.number
+        evaluation.version = version
+        _store(evaluation, replace(old, entries=entries))
+        audit.record(
+            user,
+            "evaluation_follow_adjustment",
+            table=table,
+            obj=evaluation,
+            before={**before, "version": previous},
+            after={**_evaluation_state(evaluation), "version": version.number},
+        )
+        moved += 1
+    return moved
+
+
+def _matching_rows(old: list[IndicatorRow], new: list[IndicatorRow]) -> dict[int, int]:
+    """Old row pk → new row pk: the same 一级 / 二级 / name, else the same name if unique."""
+
+    def full(r: IndicatorRow) -> tuple[str, str, str]:
+        return (r.level1.strip(), r.level2.strip(), r.name.strip())
+
+    by_full = {full(r): r.pk for r in new}
+    names = [r.name.strip() for r in new]
+    by_name = {r.name.strip(): r.pk for r in new if names.count(r.name.strip()) == 1}
+    out: dict[int, int] = {}
+    for r in old:
+        found = by_full.get(full(r)) or by_name.get(r.name.strip())
+        if found is not None and found not in out.values():
+            out[r.pk] = found
+    return out
 
 
 def _entry(evaluation: Any, row: IndicatorRow, data: EvaluationInput, view: ScoreView) -> Any:

@@ -111,12 +111,19 @@ def review(
         changes: dict[str, Any] = {}
         if data.grade:
             changes["review_grade"] = data.grade
+        adjusted = False
         if new_status == Status.APPROVED:
             version.frozen = True
             version.save(update_fields=["frozen"])
+            adjusted = fresh.approved_version_id not in (None, version.pk)
             changes["approved_version"] = version
         action = f"{stage}_{'approve' if data.approve else 'return'}"
-        return _transition(user, fresh, None, allowed, action, new_status, **changes)
+        result = _transition(user, fresh, None, allowed, action, new_status, **changes)
+        if adjusted:  # an approved 目标调整: open evaluation rounds follow the new targets
+            from jixiao.services.evaluation_rounds import follow_adjustment
+
+            follow_adjustment(user, result, version)
+        return result
 
 
 def _check_duties(user: Any, table: GoalTable, version: TableVersion) -> None:

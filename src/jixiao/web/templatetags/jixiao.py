@@ -68,6 +68,7 @@ ACTION_LABELS = {
     "monitoring_department_approve": _("Monitoring approved by department"),
     "monitoring_finance_approve": _("Monitoring approved by finance"),
     "monitoring_return": _("Monitoring returned"),
+    "evaluation_follow_adjustment": _("Evaluation moved to the adjusted targets"),
 }
 DIFF_LABELS = {
     "added": _("added"),
