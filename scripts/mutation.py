@@ -265,18 +265,31 @@ class Workspace:
         target = self.root / rel
         try:
             target.write_text(mutated(source, site), encoding="utf-8")
-            env = {**os.environ, "PYTHONPATH": str(self.root), "PYTHONDONTWRITEBYTECODE": "1"}
-            cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
-            cmd += ["-o", "addopts=--import-mode=importlib", *tests_for(module)]
-            try:
-                done = subprocess.run(
-                    cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
-                )
-            except subprocess.TimeoutExpired:
-                return Outcome(module, site, True, "timeout")
-            return Outcome(module, site, done.returncode != 0, f"rc={done.returncode}")
+            return self._outcome(module, site, timeout)
         finally:
             target.write_text(source, encoding="utf-8")
+
+    def baseline(self, module: Path, timeout: float) -> bool:
+        """The module's tests pass on the unmutated copy (else every mutant looks killed)."""
+        return not self._outcome(module, Site("none", 0, 0, "no change"), timeout).killed
+
+    def _outcome(self, module: Path, site: Site, timeout: float) -> Outcome:
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(self.root),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "HYPOTHESIS_PROFILE": "mutation",  # tests/conftest.py: no deadline, fixed examples
+        }
+        cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+        cmd += ["-o", "addopts=--import-mode=importlib", *tests_for(module)]
+        try:
+            done = subprocess.run(
+                cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+            )
+        except subprocess.TimeoutExpired:
+            return Outcome(module, site, True, "timeout")
+        failed = next((ln for ln in done.stdout.splitlines() if ln.startswith("FAILED")), "")
+        return Outcome(module, site, done.returncode != 0, failed or f"rc={done.returncode}")
 
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -310,6 +323,9 @@ def main() -> None:
         work += [(module, site, source) for site in found]
     spaces = [Workspace() for _ in range(max(1, args.jobs))]
     try:
+        for module in {m for m, _, _ in work}:
+            if not spaces[0].baseline(module, args.timeout):
+                sys.exit(f"{module}: its tests fail without any mutation; fix them first")
         outcomes = _run_all(work, spaces, args.timeout)
     finally:
         for space in spaces:
