@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from jixiao.core.serialize import table_dict
+from jixiao.storage.chain import seal
 from jixiao.storage.mapping import to_core
-from jixiao.storage.models import AuditLog, GoalTable, TableVersion
+from jixiao.storage.models import AccessLog, AuditLog, GoalTable, TableVersion
 
 
 def table_state(table: GoalTable) -> dict[str, Any]:
@@ -38,7 +39,7 @@ def record(
     after: Any = None,
 ) -> AuditLog:
     target = obj if obj is not None else table
-    return AuditLog.objects.create(
+    entry = AuditLog(
         user=user if getattr(user, "pk", None) else None,
         username=getattr(user, "username", "") or "",
         action=action,
@@ -48,3 +49,18 @@ def record(
         before=before,
         after=after,
     )
+    seal(entry)  # the next link of the tamper-evident chain
+    return entry
+
+
+def access(user: Any, action: str, ip: str, **detail: Any) -> AccessLog:
+    """A login, failed login, logout, password change or download, chained like the changes."""
+    entry = AccessLog(
+        user=user if getattr(user, "pk", None) else None,
+        username=(getattr(user, "username", "") or detail.pop("username", ""))[:150],
+        action=action,
+        ip=ip[:45],
+        detail=detail,
+    )
+    seal(entry)
+    return entry

@@ -59,8 +59,12 @@ def _transition(
     if not allowed(user, table):
         raise NotAllowed(_("This action is not available for this table now."))
     before = audit.table_state(table)
+    comments = changes.pop("_comments", None)
     bump(table, status=new_status, **changes)
-    audit.record(user, action, table=table, before=before, after=audit.table_state(table))
+    after = audit.table_state(table)
+    if comments:  # a review's comments belong to its entry in the change history
+        after["comments"] = comments
+    audit.record(user, action, table=table, before=before, after=after)
     return table
 
 
@@ -108,7 +112,7 @@ def review(
         assert version is not None
         _check_duties(user, fresh, version)
         _save_comments(user, version, stage, data)
-        changes: dict[str, Any] = {}
+        changes: dict[str, Any] = {"_comments": _comment_state(version, data)}
         if data.grade:
             changes["review_grade"] = data.grade
         adjusted = False
@@ -155,6 +159,18 @@ def _check_review(data: ReviewInput, stage: str) -> None:
     has_comment = bool(data.comment.strip()) or any(t.strip() for t in data.row_comments.values())
     if not data.approve and not has_comment:
         raise WorkflowError(_("Say why the table is returned: add a comment."))
+
+
+def _comment_state(version: TableVersion, data: ReviewInput) -> list[dict[str, str]]:
+    """The review's comments as the change history keeps them (overall first, then by row)."""
+    names = dict(version.rows.filter(pk__in=list(data.row_comments)).values_list("pk", "name"))
+    out = [{"indicator": "", "text": data.comment.strip()}] if data.comment.strip() else []
+    out += [
+        {"indicator": names[row_id], "text": text.strip()}
+        for row_id, text in data.row_comments.items()
+        if text.strip() and row_id in names
+    ]
+    return out
 
 
 def _save_comments(user: Any, version: TableVersion, stage: str, data: ReviewInput) -> None:

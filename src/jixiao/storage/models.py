@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MONEY = {"max_digits": 20, "decimal_places": 6}  # 万元 with room for exact 元 conversions
@@ -351,7 +352,7 @@ class ReviewComment(models.Model):
 class AuditLog(models.Model):
     """Every change: who, when, what, before and after (JSON)."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)  # set when sealed
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -364,10 +365,32 @@ class AuditLog(models.Model):
     object_id = models.CharField(max_length=40, blank=True)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
+    # hash chain (jixiao.storage.chain): the digest of the row before, and of this row
+    previous = models.CharField(max_length=64, blank=True)
+    digest = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ("-at", "-id")
         indexes = (models.Index(fields=["table", "at"]),)
+
+
+class AccessLog(models.Model):
+    """Logins, failed logins, logouts, password changes and downloads (who, when, from where),
+    hash-chained like :class:`AuditLog`."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=20)  # login / login_failed / logout / password / download
+    ip = models.CharField(max_length=45, blank=True)
+    detail = models.JSONField(default=dict, blank=True)  # a download: path and file name
+    previous = models.CharField(max_length=64, blank=True)
+    digest = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ("-at", "-id")
 
 
 class LoginFailure(models.Model):

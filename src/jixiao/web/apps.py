@@ -6,3 +6,6 @@ class WebConfig(AppConfig):
     name = "jixiao.web"
     label = "web"
     verbose_name = "jixiao web"
+
+    def ready(self) -> None:
+        from jixiao.web import access  # noqa: F401  (connects the access-log signal receivers)

@@ -207,6 +207,11 @@ def audit_changes(entry: Any) -> list[tuple[Any, Any, Any]]:
     new = entry.after.get("indicators") if isinstance(entry.after, dict) else None
     if isinstance(old, list) and isinstance(new, list):
         changes.extend(_indicator_changes(old, new))
+    comments = entry.after.get("comments") if isinstance(entry.after, dict) else None
+    for c in comments if isinstance(comments, list) else []:
+        if isinstance(c, dict):
+            where = f" · {c.get('indicator')}" if c.get("indicator") else ""
+            changes.append((f"{_('Review comment')}{where}", None, c.get("text", "")))
     return changes
 
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from jixiao.services import audit
 from jixiao.storage.models import LoginFailure
 
 __all__ = ["LoginView", "PasswordChangeView", "login_not_required", "logout_view"]
@@ -73,6 +74,7 @@ class ThrottledAuthenticationForm(auth_forms.AuthenticationForm):
             recent_failures(username, ip) >= settings.LOGIN_MAX_FAILURES
             or address_failures(ip) >= settings.LOGIN_MAX_FAILURES_PER_ADDRESS
         ):
+            audit.access(None, "login_locked", ip, username=username)
             raise ValidationError(
                 self.error_messages["locked"],
                 code="locked",
@@ -109,4 +111,5 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         messages.success(self.request, _("Your password was changed."))
+        audit.access(self.request.user, "password", client_ip(self.request))
         return super().form_valid(form)
