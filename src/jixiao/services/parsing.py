@@ -15,6 +15,7 @@ from jixiao.core.source import SourceLocation
 from jixiao.io import readers
 from jixiao.io.formats import SUFFIXES, Format, detect
 from jixiao.io.limits import ReadLimits, check_file
+from jixiao.io.readers.common import damaged, is_damage
 from jixiao.io.table import RawDocument
 
 # Suffixes that are never an input: skipped in folder walks without opening the file.
@@ -105,7 +106,12 @@ def read_raw(path: Path | str) -> RawDocument:
             return RawDocument(name, problems=[make(readers.NO_READER, message, here)])
         return reader(path)
     except Exception as exc:  # a reader bug must not stop the other files
+        if is_damage(exc, package=fmt in (Format.XLSX, Format.DOCX), pdf=fmt is Format.PDF):
+            return damaged(name, _KINDS.get(fmt, fmt.value), exc)  # F001, not a bug
         return RawDocument(name, problems=[_internal(here, exc)])
+
+
+_KINDS = {Format.XLSX: "Excel", Format.DOCX: "Word", Format.PDF: "PDF"}
 
 
 def _internal(here: SourceLocation, exc: BaseException) -> Problem:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -95,5 +96,35 @@ def damaged(path_name: str, kind: str, exc: Exception) -> RawDocument:
     return RawDocument(path_name, problems=[make(UNREADABLE, message, SourceLocation(path_name))])
 
 
-# Exceptions the office libraries raise on damaged packages (zip, missing parts, XML).
-PACKAGE_ERRORS: tuple[type[Exception], ...] = (zipfile.BadZipFile, KeyError, ValueError, EOFError)
+# Exceptions the office libraries raise on damaged packages (zip, a member that does not
+# inflate, missing parts, XML).
+PACKAGE_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    KeyError,
+    ValueError,
+    EOFError,
+    SyntaxError,  # xml.etree's ParseError and lxml's XMLSyntaxError derive from it
+)
+
+
+def is_damage(exc: BaseException, *, package: bool = False, pdf: bool = False) -> bool:
+    """An exception that says the file is damaged, not that a reader has a bug: the package
+    errors for xlsx / docx; for a PDF, anything pdfminer / pdfplumber raise (their own
+    exceptions, or a TypeError deep inside them on a broken page dictionary)."""
+    if package and isinstance(exc, PACKAGE_ERRORS):
+        return True
+    module = type(exc).__module__ or ""
+    if isinstance(exc, zlib.error) or module.startswith(("pdfminer", "pdfplumber")):
+        return True
+    return pdf and _raised_in(exc, ("pdfminer", "pdfplumber"))
+
+
+def _raised_in(exc: BaseException, packages: tuple[str, ...]) -> bool:
+    frame = exc.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    if frame is None:
+        return False
+    parts = frame.tb_frame.f_code.co_filename.replace("\\", "/").split("/")
+    return any(p in parts for p in packages)

@@ -17,6 +17,7 @@ Fragments are then chained and stitched across pages by :mod:`pdf_stitch`.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +38,10 @@ from jixiao.io.readers.pdf_stitch import (
     unwrap,
 )
 from jixiao.io.table import RawDocument, Table
+
+# pdfminer logs every oddity of a damaged PDF as a warning on stderr; what matters reaches the
+# user as a located problem instead.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 Progress = Callable[[int, int], None]  # (pages done, pages total)
 
