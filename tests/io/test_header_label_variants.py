@@ -141,6 +141,9 @@ def test_other_provinces_name_and_unit_labels(
         ("财政支出项目绩效目标申报表", None),
         ("2021年项目支出绩效自评表", None),
         ("2019年度宁晋县高中助学金项目绩效评价指标表", "宁晋县高中助学金项目"),
+        ("广水市财政预算支出项目绩效目标自评表", None),
+        ("鄂州市2022年市直部门预算项目支出绩效目标表", None),
+        ("城市道路维护项目绩效目标表", "城市道路维护项目"),
     ],
 )
 def test_a_bare_form_title_gives_no_project_name(title: str, name: str | None) -> None:

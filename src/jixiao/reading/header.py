@@ -96,7 +96,20 @@ def name_from_title(title: str) -> str | None:
         return None
     name = t[: m.start()] + (m.group(1) or "")
     name = name.strip(' :：-—“”"')
-    return None if len(name) < 2 or _GENERIC_TITLE_NAME.match(name) else name
+    return None if len(name) < 2 or _generic(name) else name
+
+
+def _generic(name: str) -> bool:
+    """Form words, after a place and a year (``广水市财政预算支出项目``, ``鄂州市2022年市直部门
+    预算项目``): not a project's name."""
+    rest = _PLACE_AND_YEAR.sub("", name)
+    return bool(_GENERIC_TITLE_NAME.match(name) or _GENERIC_TITLE_NAME.match(rest))
+
+
+_PLACE_AND_YEAR = re.compile(
+    r"^([\u4e00-\u9fff]{1,10}(省|市|县|区|州|旗|盟|镇|乡))?\s*((19|20)\d{2}\s*年度?)?"
+    r"(市直|县直|区直|省直|本级)?"
+)
 
 
 # What is left of a bare form title (``项目支出绩效目标表``, ``财政支出项目绩效目标申报表``):
