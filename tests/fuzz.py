@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import time
 import zipfile
 from collections.abc import Iterator
@@ -43,7 +44,32 @@ def seeds(folder: Path) -> list[Path]:
         made.append(path)
     text = folder / "goal.txt"
     text.write_bytes(example.read_bytes())
+    for path in made:
+        _stable(path)
     return [*made, text, *sorted((ROOT / "examples" / "wild").glob("0[0-2]*.txt"))[:4]]
+
+
+def _stable(path: Path) -> None:
+    """The same bytes on every run (a fixed seed must give the same mutants): the dates and
+    ids the libraries write are fixed, keeping their length (PDF offsets stay valid)."""
+    data = path.read_bytes()
+    if path.suffix in (".xlsx", ".docx"):
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+            for info in src.infolist():
+                body = re.sub(
+                    rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", b"2024-01-01T00:00:00", src.read(info)
+                )
+                dst.writestr(
+                    zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)),
+                    body,
+                    zipfile.ZIP_DEFLATED,
+                )
+        data = out.getvalue()
+    elif path.suffix == ".pdf":
+        data = re.sub(rb"D:\d{14}", b"D:20240101000000", data)
+        data = re.sub(rb"<[0-9a-fA-F]{32}>", b"<" + b"0" * 32 + b">", data)
+    path.write_bytes(data)
 
 
 def _flip(data: bytes, rng: random.Random) -> bytes:

@@ -50,3 +50,38 @@ def test_a_zip_member_that_does_not_inflate_is_a_damaged_file(tmp_path: Path) ->
     doc = parse_file(broken)
     codes = [p.code for p in doc.problems]
     assert "F003" not in codes and "F001" in codes, [p.message for p in doc.problems]
+
+
+def _rewritten(source: Path, target: Path, change: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, change.get(info.filename, src.read(info)))
+    return target
+
+
+def test_what_the_full_fuzz_found_is_a_damaged_file(tmp_path: Path) -> None:
+    """scripts/fuzz_readers.py found these escaping or reported as internal errors: a zip
+    entry that needs a newer zip version (NotImplementedError in format detection), a member
+    flagged as strongly encrypted, and a cell whose style index does not exist (IndexError
+    inside openpyxl). Each is F001 now."""
+    import zipfile
+
+    from jixiao.services.parsing import parse_file
+
+    (source,) = [p for p in fuzz.seeds(tmp_path / "seeds") if p.suffix == ".xlsx"]
+    with zipfile.ZipFile(source) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    styled = sheet.replace(b"<c r=", b'<c s="999" r=', 1)
+    bad_style = _rewritten(source, tmp_path / "style.xlsx", {"xl/worksheets/sheet1.xml": styled})
+    data = bytearray(source.read_bytes())
+    central = data.rfind(b"PK\x01\x02")  # the last entry of the central directory
+    newer, encrypted = bytearray(data), bytearray(data)
+    newer[central + 6 : central + 8] = (148).to_bytes(2, "little")  # "version 14.8" needed
+    encrypted[central + 8 : central + 10] = (0x41).to_bytes(2, "little")  # flag bits 0 and 6
+    (tmp_path / "newer.xlsx").write_bytes(bytes(newer))
+    (tmp_path / "encrypted.xlsx").write_bytes(bytes(encrypted))
+    for path in (bad_style, tmp_path / "newer.xlsx", tmp_path / "encrypted.xlsx"):
+        codes = [p.code for p in parse_file(path).problems]
+        assert "F003" not in codes and codes, (path.name, codes)

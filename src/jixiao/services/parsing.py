@@ -91,15 +91,17 @@ def read_raw(path: Path | str) -> RawDocument:
         return RawDocument(
             name, problems=[make(readers.UNREADABLE, f"cannot open file: {exc}", here)]
         )
+    except Exception as exc:  # a zip directory detection cannot read (NotImplementedError …)
+        return damaged(name, path.suffix.lstrip(".") or "input", exc)
     if fmt is Format.UNKNOWN:
         message = f"unknown file format (suffix {path.suffix or 'none'}; content not recognised)"
         return RawDocument(name, problems=[make(readers.UNKNOWN_FORMAT, message, here)])
-    refused = check_file(
-        path, name, ReadLimits.from_env(), package=fmt in (Format.XLSX, Format.DOCX)
-    )
-    if refused is not None:
-        return RawDocument(name, problems=[refused])
     try:
+        refused = check_file(
+            path, name, ReadLimits.from_env(), package=fmt in (Format.XLSX, Format.DOCX)
+        )
+        if refused is not None:
+            return RawDocument(name, problems=[refused])
         reader = readers.reader_for(fmt)
         if reader is None:
             message = f"no reader for {fmt.value} files is installed"

@@ -109,13 +109,17 @@ PACKAGE_ERRORS: tuple[type[Exception], ...] = (
 
 
 def is_damage(exc: BaseException, *, package: bool = False, pdf: bool = False) -> bool:
-    """An exception that says the file is damaged, not that a reader has a bug: the package
-    errors for xlsx / docx; for a PDF, anything pdfminer / pdfplumber raise (their own
-    exceptions, or a TypeError deep inside them on a broken page dictionary)."""
-    if package and isinstance(exc, PACKAGE_ERRORS):
-        return True
+    """An exception that says the file is damaged, not that a reader has a bug: for xlsx /
+    docx the package errors or anything raised inside openpyxl / python-docx / zipfile; for a
+    PDF anything raised inside pdfminer / pdfplumber (their own exceptions, or a TypeError
+    deep inside them on a broken page dictionary)."""
     module = type(exc).__module__ or ""
     if isinstance(exc, zlib.error) or module.startswith(("pdfminer", "pdfplumber")):
+        return True
+    if package and (
+        isinstance(exc, (*PACKAGE_ERRORS, NotImplementedError))  # zipfile: "strong encryption"
+        or _raised_in(exc, ("openpyxl", "docx", "zipfile"))  # e.g. a style index out of range
+    ):
         return True
     return pdf and _raised_in(exc, ("pdfminer", "pdfplumber"))
 
