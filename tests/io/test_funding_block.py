@@ -65,3 +65,22 @@ def test_a_self_evaluation_total_row_is_still_a_row(tmp_path: Path) -> None:
 def test_two_amounts_are_never_glued_into_one(text: str, value: str) -> None:
     amount = parse_amount(text, MoneyUnit.WAN)
     assert amount is not None and amount.value == Decimal(value)
+
+
+def test_a_budget_header_one_cell_per_line_with_hebeis_words(tmp_path: Path) -> None:
+    """034: a Word form copied one cell per line without blank lines, 调整预算数 for 全年预算数."""
+    cells = [
+        "项目支出绩效自评表", "项目名称", "商品质量检测经费", "项目资金", "(万元)",
+        "年初预算数", "调整预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "30", "28", "27", "10", "96.43%", "9.64",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "抽检批次", "≥90批", "95批", "90", "90",
+    ]  # fmt: skip
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    (table,) = parse_file(path).tables
+    budget = table.header.budget
+    assert budget.initial is not None and budget.initial.in_wan() == Decimal("30")
+    assert budget.adjusted is not None and budget.adjusted.in_wan() == Decimal("28")
+    assert budget.executed is not None and budget.executed.in_wan() == Decimal("27")
+    assert budget.score == Decimal("9.64")

@@ -33,6 +33,16 @@ def _numbers_follow(pieces: list[Piece]) -> bool:
     )
 
 
+def _one_cell_line(line: Line) -> bool:
+    return line.layout is Layout.LINES and len(split_labels(line.pieces[0].text)) == 1
+
+
+def _same_kind(line: Line, layout: Layout) -> bool:
+    if layout is Layout.STREAM:
+        return line.layout is Layout.STREAM
+    return _one_cell_line(line)
+
+
 def budget_start(self: Walker, i: int, line: Line) -> bool:
     if line.layout is Layout.GRID:
         roles = budget_header([p.clean for p in line.pieces])
@@ -46,17 +56,19 @@ def budget_start(self: Walker, i: int, line: Line) -> bool:
             self.draft.budget_block.title = line.pieces[0].clean
         self._budget_header_end = i + 1
         return True
-    if line.layout is Layout.STREAM:
+    if line.layout is Layout.STREAM or _one_cell_line(line):
+        # one cell per line (a stream, or text lines of a copied form): the header runs on
         first = line.pieces[0].clean
         if budget_column_of(first) is None:
             return False
+        layout = line.layout
         texts: list[str] = []
         j = i
-        while j < len(self.lines) and self.lines[j].layout is Layout.STREAM:
+        while j < len(self.lines) and _same_kind(self.lines[j], layout):
             t = self.lines[j].pieces[0].clean
             nxt = (
                 self.lines[j + 1].pieces[0].clean
-                if j + 1 < len(self.lines) and self.lines[j + 1].layout is Layout.STREAM
+                if j + 1 < len(self.lines) and _same_kind(self.lines[j + 1], layout)
                 else ""
             )
             if not t:

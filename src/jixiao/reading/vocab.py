@@ -530,6 +530,9 @@ _BUDGET_COLUMNS: dict[BudgetCol, tuple[str, ...]] = {
         "调整后预算数",
         "调整后预算",
         "全年预算",
+        "调整预算数",  # Hebei's self-evaluation form
+        "调整预算",
+        "全年调整预算数",
     ),
     BudgetCol.EXECUTED: (
         "全年执行数",
