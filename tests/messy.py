@@ -202,8 +202,12 @@ def _budget_block(t: Clean) -> list[list[str]]:
     executed = (budget * Decimal("0.96")).quantize(Decimal("0.01"))
     rate = (executed / budget * 100).quantize(Decimal("0.01"))
     score = (10 * executed / budget).quantize(Decimal("0.01"))
+    rng = random.Random(f"{t.name}|{t.budget}|budget")  # other provinces' column words
+    initial = rng.choice(("年初预算数", "年初批复预算数", "批复预算数"))
+    adjusted = rng.choice(("全年预算数", "调整预算数", "调整后预算数"))
+    spent = rng.choice(("全年执行数", "实际支出数", "全年实际执行数"))
     return [
-        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["项目资金（万元）", initial, adjusted, spent, "分值", "执行率", "得分"],
         ["年度资金总额", str(budget), str(budget), str(executed), "10", f"{rate}%", str(score)],
         ["其中：财政拨款", str(budget), str(budget), str(executed), "—", f"{rate}%", "—"],
     ]

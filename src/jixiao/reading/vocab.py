@@ -523,7 +523,15 @@ _BUDGET_COLUMNS: dict[BudgetCol, tuple[str, ...]] = {
         "预算执行情况10分",
         "资金来源",
     ),
-    BudgetCol.INITIAL: ("年初预算数", "年初预算", "年初预算数万元"),
+    BudgetCol.INITIAL: (
+        "年初预算数",
+        "年初预算",
+        "年初预算数万元",
+        "年初批复预算数",
+        "年初批复数",
+        "批复预算数",
+        "年初预算安排数",
+    ),
     BudgetCol.BUDGET: (
         "全年预算数",
         "全年预算数a",
@@ -541,6 +549,10 @@ _BUDGET_COLUMNS: dict[BudgetCol, tuple[str, ...]] = {
         "执行数",
         "实际执行数",
         "全年执行",
+        "全年实际执行数",
+        "实际支出数",
+        "全年实际支出数",
+        "全年支出数",
     ),
     BudgetCol.RATE: (
         "执行率",
