@@ -17,6 +17,7 @@ class Format(StrEnum):
     PDF = "pdf"
     JIXIAO_JSON = "jixiao-json"  # our own `parse --json` / JSON export (schema_version)
     JIXIAO_CSV = "jixiao-csv"  # our own flat CSV export (one row per indicator)
+    ENCRYPTED_OFFICE = "encrypted-office"  # a password-protected .docx / .xlsx (OLE container)
     UNKNOWN = "unknown"
 
 
@@ -69,7 +70,10 @@ def _zip_kind_by_listing(path: Path) -> Format:
 
 
 def _ole_kind(path: Path, data: bytes) -> Format:
-    # Compound files: the directory holds UTF-16 stream names.
+    # Compound files: the directory holds UTF-16 stream names. Office encrypts a .docx / .xlsx
+    # with a password into such a file holding EncryptionInfo and EncryptedPackage streams.
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return Format.ENCRYPTED_OFFICE
     if "WordDocument".encode("utf-16-le") in data:
         return Format.DOC
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:

@@ -15,7 +15,7 @@ from jixiao.core.source import SourceLocation
 from jixiao.io import readers
 from jixiao.io.formats import SUFFIXES, Format, detect
 from jixiao.io.limits import ReadLimits, check_file
-from jixiao.io.readers.common import damaged, is_damage
+from jixiao.io.readers.common import PASSWORD_PROTECTED, damaged, is_damage
 from jixiao.io.table import RawDocument
 
 # Suffixes that are never an input: skipped in folder walks without opening the file.
@@ -93,6 +93,12 @@ def read_raw(path: Path | str) -> RawDocument:
         )
     except Exception as exc:  # a zip directory detection cannot read (NotImplementedError …)
         return damaged(name, path.suffix.lstrip(".") or "input", exc)
+    if fmt is Format.ENCRYPTED_OFFICE:
+        message = (
+            "the file is password protected (an encrypted Word or Excel file): open it in the "
+            "office program, remove the password (文件 → 信息 → 保护 → 用密码进行加密) and save"
+        )
+        return RawDocument(name, problems=[make(PASSWORD_PROTECTED, message, here)])
     if fmt is Format.UNKNOWN:
         message = f"unknown file format (suffix {path.suffix or 'none'}; content not recognised)"
         return RawDocument(name, problems=[make(readers.UNKNOWN_FORMAT, message, here)])
@@ -108,6 +114,13 @@ def read_raw(path: Path | str) -> RawDocument:
             return RawDocument(name, problems=[make(readers.NO_READER, message, here)])
         return reader(path)
     except Exception as exc:  # a reader bug must not stop the other files
+        package = fmt in (Format.XLSX, Format.DOCX)
+        if package and "encrypt" in str(exc).lower():  # zipfile: "File … is encrypted, …"
+            message = (
+                f"the {_KINDS[fmt]} file's parts are encrypted (ZipCrypto, {exc}): save it "
+                "again without a password in the office program"
+            )
+            return RawDocument(name, problems=[make(PASSWORD_PROTECTED, message, here)])
         if is_damage(exc, package=fmt in (Format.XLSX, Format.DOCX), pdf=fmt is Format.PDF):
             return damaged(name, _KINDS.get(fmt, fmt.value), exc)  # F001, not a bug
         return RawDocument(name, problems=[_internal(here, exc)])

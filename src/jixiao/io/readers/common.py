@@ -28,6 +28,7 @@ NO_OFFICE = register("F103", Severity.ERROR, "LibreOffice is needed to read this
 CONVERSION_FAILED = register("F104", Severity.ERROR, "LibreOffice could not convert the file")
 PDF_UNREADABLE = register("F105", Severity.ERROR, "PDF cannot be opened")
 NO_CACHED_VALUE = register("F106", Severity.WARNING, "formula cell without a saved value")
+PASSWORD_PROTECTED = register("F110", Severity.ERROR, "Word or Excel file protected by a password")
 SCANNED_PAGE = register("O001", Severity.WARNING, "scanned page without a text layer, needs OCR")
 
 
