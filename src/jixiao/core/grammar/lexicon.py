@@ -65,8 +65,9 @@ SUFFIX_OPS: dict[str, Op] = {
     "之内": Op.LE,
     "内": Op.LE,
 }
-SUFFIX_WORDS: tuple[str, ...] = tuple(sorted(SUFFIX_OPS, key=len, reverse=True))
-# The shortest body before a suffix word, so the longest suffix wins (``95%及以上``).
+SUFFIX_WORDS: tuple[str, ...] = tuple(SUFFIX_OPS)
+# The shortest body before a suffix word, so the longest suffix wins (``95%及以上``) whatever
+# the order of the words.
 SUFFIX = re.compile(
     "(?P<body>.+?)(?P<word>" + "|".join(re.escape(word) for word in SUFFIX_WORDS) + ")", re.S
 )
