@@ -89,3 +89,11 @@ def test_goal_weights_that_sum_to_100_keep_a_goal_table(tmp_path: Path) -> None:
     table = read(tmp_path, "\n".join(lines) + "\n")
     assert table.kind.value == "goal"
     assert table.complete
+
+
+def test_a_goal_form_with_weights_summing_to_90_stays_a_goal_table(tmp_path: Path) -> None:
+    lines = ["项目支出绩效目标表", "项目名称\t某培训项目"]
+    lines += ["一级指标\t二级指标\t三级指标\t指标值\t分值"]
+    lines += ["产出指标\t数量指标\t培训班次\t≥12期\t40", "\t\t培训人数\t≥300人\t30"]
+    lines += ["满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\t20"]
+    assert read(tmp_path, "\n".join(lines) + "\n").kind.value == "goal"

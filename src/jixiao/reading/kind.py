@@ -29,6 +29,9 @@ def kind_of(
         return TableKind.MONITOR
     if columns & SELFEVAL_COLUMNS or BudgetCol.EXECUTED in budget_columns:
         return TableKind.SELFEVAL
+    named_goal = any(word in t for word in ("目标表", "申报表", "审核表", "审批表"))
+    if named_goal:
+        return TableKind.GOAL  # a goal form may carry weights that leave 10 to the budget
     if weights and len(weights) >= 3 and sum(weights, Decimal(0)) == _SELFEVAL_WEIGHTS:
         return TableKind.SELFEVAL
     return TableKind.GOAL
