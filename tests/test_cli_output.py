@@ -50,3 +50,11 @@ def test_check_prints_the_offending_row_beneath_each_finding() -> None:
     lines = result.output.splitlines()
     finding = next(i for i, line in enumerate(lines) if " R205 " in line)
     assert lines[finding + 1].startswith("    ")
+
+
+def test_version() -> None:
+    from jixiao import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"jixiao {__version__}"

@@ -33,6 +33,27 @@ def _load_commands() -> None:
         importlib.import_module(name)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from jixiao import __version__
+
+        typer.echo(f"jixiao {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    """jixiao (绩效): budget performance goal tables — parse, check, score, convert, serve."""
+
+
 def main() -> None:
     _load_commands()
     app()
