@@ -106,6 +106,7 @@ class BlockReader:
         self._row_cut = False
         self._counts: list[int] = []
         self._grid_widths: set[int] = set()  # cells per GRID row seen so far
+        self._aligned = False  # text rows of a rubric sheet read as grid rows (textrows)
         self._waiting: Record | None = None  # a text-line name whose value may come next
         self._wrapped = False
         self._rubric_told = False

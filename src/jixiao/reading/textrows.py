@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from jixiao.core.text import label_key
+from jixiao.io.table import Layout
 from jixiao.reading import problems as P
 from jixiao.reading.cells import (
     QUALITATIVE_VALUES,
@@ -78,9 +79,36 @@ def text_line(self: BlockReader, line: Line) -> None:
         )
     if all(EXTRA_TAIL_RE.fullmatch(norm(c)) or SCORE_RESIDUE.match(norm(c)) for c in cells):
         return  # residue of an empty row (012's "-定性") or a wrapped score ("(40-50)分")
+    aligned = aligned_row(self, cells, line)
+    if aligned is not None:
+        self._grid_row(aligned)
+        return
     cells = self._split_by_columns(cells, line)
     pieces = [Piece(c, line.source) for c in cells]
     self._lines_content(pieces, line)
+
+
+def aligned_row(self: BlockReader, cells: list[str], line: Line) -> Line | None:
+    """A row of a rubric-style sheet (项目决策 | 项目立项 | 立项依据充分性 | 3 | … | 3) whose level
+    words the vocabulary does not know, read as a grid row: all its cells (a full row), or the
+    last cells when the merged 一级 / 二级 cells were left out and the row ends in the number
+    the sheet's last column holds (分值 / 得分). Known level labels keep the content reading."""
+    roles = self.cols.roles
+    width = len(roles)
+    tokens = line.text.split()  # spaces are the cell borders of such a copy, when it has them
+    if 3 <= len(tokens) <= width:
+        cells = tokens
+    if Col.L1 not in roles or not 3 <= len(cells) <= width:
+        return None
+    if is_level(cells[0]) and not self._aligned:
+        return None  # known level labels: the content reading (once aligned, stay aligned)
+    ends_in_number = roles[-1] in (Col.SCORE, Col.WEIGHT) and decimal_of(cells[-1]) is not None
+    full = len(cells) == width and ends_in_number
+    if not (full or (self._aligned and ends_in_number)):
+        return None
+    self._aligned = True
+    pad = [Piece("", line.source)] * (width - len(cells))
+    return Line([*pad, *(Piece(c, line.source) for c in cells)], Layout.GRID, line.source)
 
 
 _CONNECTIVE = re.compile(r"^(及|和|与|或|并|、|以及)")
