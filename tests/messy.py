@@ -457,6 +457,19 @@ def typed_columns(t: Clean) -> str:
     return "\n".join(lines) + "\n"
 
 
+def labels_over_values(t: Clean) -> str:
+    """The header printed as a small table: a row of labels over a row of their values
+    (项目名称 | 主管部门 | 实施单位 | 年度预算金额（万元） / 社区养老… | 某市… | … | 250),
+    tabbed or spaced (a text layer)."""
+    rng = random.Random(f"{t.name}|{t.budget}|over")
+    sep = rng.choice(("\t", " "))
+    labels = ["项目名称", "主管部门", "实施单位", "年度预算金额（万元）"]
+    values = [t.name, t.department, t.unit, t.budget]
+    lines = [_TITLE, sep.join(labels), sep.join(values), sep.join(_COLUMNS)]
+    lines += [sep.join(c for c in r if c or sep == "\t") for r in _indicator_rows(t, carry=True)]
+    return "\n".join(lines) + "\n"
+
+
 SELF_FAMILIES = {"selfeval-tabs", "selfeval-glued", "selfeval-budget"}
 
 
@@ -475,6 +488,7 @@ FAMILIES: dict[str, Callable[[Clean], str]] = {
     "label-variants": label_variants,
     "funding-block": funding_block,
     "typed-columns": typed_columns,
+    "labels-over-values": labels_over_values,
     "glued-header": glued_header,
     "colon-cells": colon_cells,
     "vertical-level1": vertical_level1,

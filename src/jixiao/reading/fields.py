@@ -87,7 +87,7 @@ _TOTAL_SCORE_TEXT = re.compile(
 def header_line(self: Walker, line: Line) -> None:
     if line.layout is Layout.LINES:
         cells = [Piece(c, line.source) for c in split_labels(line.pieces[0].text)]
-        if self._list_labels(cells):
+        if labels_over_text_values(self, cells) or self._list_labels(cells):
             return
         self._header_cells(cells, stream=False, row=True)
     elif line.layout is Layout.STREAM:
@@ -121,6 +121,29 @@ def labels_over_values(self: Walker, line: Line) -> bool:
         found = field_of_label(label.clean)
         assert found is not None
         self._assign(Pending(found, label.clean, label.source), value)
+    below.replace_pieces([])
+    return True
+
+
+def labels_over_text_values(self: Walker, cells: list[Piece]) -> bool:
+    """The same small table as :func:`labels_over_values` in a text layer: a line of labels
+    only (``项目名称 主管部门 实施单位 年度预算金额（万元）``) over a line with as many
+    space-separated values, none of them a label; each label takes its value."""
+    at = self.at + 1
+    if len(cells) < 2 or at >= len(self.lines) or self.lines[at].layout is not Layout.LINES:
+        return False
+    if not all(field_of_label(c.clean) is not None for c in cells):
+        return False
+    below = self.lines[at]
+    values = below.text.split()
+    if len(values) != len(cells):
+        return False
+    if any(field_of_label(v) or column_of(v) or re.match(r"^\d{5,}", norm(v)) for v in values):
+        return False
+    for label, value in zip(cells, values, strict=True):
+        found = field_of_label(label.clean)
+        assert found is not None
+        self._assign(Pending(found, label.clean, label.source), Piece(value, below.source))
     below.replace_pieces([])
     return True
 
