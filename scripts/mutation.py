@@ -323,7 +323,12 @@ def main() -> None:
         work += [(module, site, source) for site in found]
     spaces = [Workspace() for _ in range(max(1, args.jobs))]
     try:
-        for module in {m for m, _, _ in work}:
+        checked: set[tuple[str, ...]] = set()
+        for module in sorted({m for m, _, _ in work}):
+            tests = tuple(tests_for(module))
+            if tests in checked:
+                continue  # one baseline per set of tests
+            checked.add(tests)
             if not spaces[0].baseline(module, args.timeout):
                 sys.exit(f"{module}: its tests fail without any mutation; fix them first")
         outcomes = _run_all(work, spaces, args.timeout)
