@@ -344,3 +344,29 @@ def test_a_submitted_evaluation_keeps_its_targets_and_says_so(world: Any) -> Non
     assert evaluation.status == Status.SUBMITTED and evaluation.version.number == 1
     html = client.get(page).content.decode()
     assert "按第 1 版目标评价" in html and 'id="older-version"' in html
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "pdf"])
+def test_the_downloaded_selfeval_holds_the_stored_values_and_scores(
+    world: Any, fmt: str, tmp_path: Any
+) -> None:
+    """Issue 24: the 自评表 a unit downloads reads back (jixiao's own reader) with the actual
+    values, weights and scores the evaluation stored, and its total."""
+    from jixiao.services.parsing import parse_file
+
+    table = approved_table(world)
+    client = world.client("owner")
+    client.post(reverse("evaluation", args=[table.pk]), _post(table, ["60000人", "100%", "92%"]))
+    evaluation = Evaluation.objects.get(table=table)
+    response = client.get(reverse("evaluation-download", args=[table.pk, fmt]))
+    path = tmp_path / f"selfeval.{fmt}"
+    path.write_bytes(response.content)
+    (read,) = parse_file(path).tables
+    assert read.kind.value == "selfeval"
+    stored = [
+        (e.row.name, e.actual_raw, e.weight, e.score)
+        for e in evaluation.entries.select_related("row").order_by("row__position")
+    ]
+    got = [(i.name, i.actual.raw if i.actual else "", i.weight, i.score) for i in read.indicators]
+    assert got == stored
+    assert read.total_score == evaluation.total_score

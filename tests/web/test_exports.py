@@ -122,3 +122,27 @@ def test_history_export(world: Any) -> None:
         .status_code
         == 404
     )
+
+
+READABLE = ("xlsx", "docx", "html", "csv", "json", "pdf")
+
+
+@pytest.mark.parametrize("fmt", READABLE)
+def test_a_downloaded_table_reads_back_to_the_stored_one(
+    world: Any, fmt: str, tmp_path: Any
+) -> None:
+    """Issue 24: the file a user downloads holds the table's values, not only some bytes: read
+    back with jixiao's own reader, it gives the same name, budget, indicators and targets."""
+    from jixiao.services.parsing import parse_file
+
+    table = world.table()
+    version = table.current_version
+    response = world.client("owner").get(reverse("table-download", args=[table.pk, fmt]))
+    path = tmp_path / f"download.{fmt}"
+    path.write_bytes(response.content)
+    (read,) = parse_file(path).tables
+    assert read.header.name == version.project_name
+    assert read.header.budget.amount is not None
+    assert read.header.budget.amount.in_wan() == version.budget_amount
+    stored = [(r.name, r.annual_raw) for r in version.rows.all()]
+    assert [(i.name, i.annual_target.raw) for i in read.indicators] == stored
