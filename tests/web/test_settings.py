@@ -34,6 +34,7 @@ PRODUCTION = {
     "JIXIAO_SECRET_KEY": "k" * 20 + "-production-secret-from-the-environment-0123456789",
     "JIXIAO_ALLOWED_HOSTS": "jixiao.example.gov.cn",
     "JIXIAO_HTTPS": "1",
+    "JIXIAO_TRUSTED_PROXY": "127.0.0.1",
 }
 
 
@@ -46,6 +47,20 @@ def test_check_deploy_is_clean_with_production_environment(tmp_path: Path) -> No
     result = _run(code, PRODUCTION, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout + result.stderr
+
+
+def test_check_deploy_warns_when_https_has_no_trusted_proxy(tmp_path: Path) -> None:
+    env = {k: v for k, v in PRODUCTION.items() if k != "JIXIAO_TRUSTED_PROXY"}
+    code = (
+        "import django; django.setup();"
+        "from django.core.management import call_command;"
+        "call_command('check', deploy=True, fail_level='WARNING')"
+    )
+    result = _run(code, env, tmp_path)
+    assert result.returncode != 0
+    assert "jixiao.W001" in result.stderr and "JIXIAO_TRUSTED_PROXY" in result.stderr
+    no_redirect = {**env, "JIXIAO_NO_SSL_REDIRECT": "1"}  # the proxy redirects: no loop here
+    assert "jixiao.W001" not in _run(code, no_redirect, tmp_path).stderr
 
 
 def test_check_deploy_warns_without_https(tmp_path: Path) -> None:

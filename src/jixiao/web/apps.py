@@ -8,4 +8,4 @@ class WebConfig(AppConfig):
     verbose_name = "jixiao web"
 
     def ready(self) -> None:
-        from jixiao.web import access  # noqa: F401  (connects the access-log signal receivers)
+        from jixiao.web import access, checks  # noqa: F401  (signal receivers, deploy checks)
