@@ -178,3 +178,40 @@ def test_an_impossible_year_is_a_form_error_not_a_500(world: Any, year: str) -> 
     )
     assert response.status_code == 200
     assert "2000" in response.content.decode() and GoalTable.objects.count() == 0
+
+
+def test_readings_beyond_the_slots_are_refused_at_once(
+    world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11, item 2: while a file is being read, a second reading by the same user, or one
+    beyond the server's JIXIAO_PARSE_CONCURRENCY slots, is a 503 "refresh in a few seconds"
+    at once (no server thread waits); the slot is given back when the reading ends."""
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    real = imports._parsed.__wrapped__
+
+    def slow(path: str, mtime_ns: int, size: int) -> Any:
+        started.set()
+        release.wait(10)
+        return real(path, mtime_ns, size)
+
+    monkeypatch.setattr(imports, "_parsed", slow)
+    monkeypatch.setattr(imports, "_PARSE_SLOTS", threading.BoundedSemaphore(1))
+    first = _stage(world.users["owner"])
+    second = _stage(world.users["owner"], name="second.txt")
+    other = _stage(world.users["colleague"], name="other.txt")
+    reading = threading.Thread(target=imports.preview, args=(first,))
+    reading.start()
+    assert started.wait(10)
+    with pytest.raises(imports.ParseBusy, match="另一个文件"):
+        imports.preview(second)  # the same user
+    with pytest.raises(imports.ParseBusy, match="其他文件"):
+        imports.preview(other)  # no slot left on the server
+    client = world.client("colleague")
+    response = client.get(reverse("import-preview", args=[other.token]))
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "请几秒后刷新" in response.content.decode()
+    release.set()
+    reading.join(10)
+    assert len(imports.preview(other).tables) == 3  # the slot is free again

@@ -15,7 +15,8 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -29,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from jixiao.core.model import Document
 from jixiao.core.source import SourceLocation
+from jixiao.io.limits import env_int
 from jixiao.services import permissions
 from jixiao.services.goal_tables import create_table
 from jixiao.services.workflow import NotAllowed, WorkflowError
@@ -51,6 +53,7 @@ class StagedUpload:
     name: str
     path: Path
     size: int
+    owner: int = 0  # the user who uploaded it (admission counts one reading per user)
 
 
 def _root() -> Path:
@@ -80,7 +83,7 @@ def stage_upload(user: Any, name: str, chunks: Iterable[bytes]) -> StagedUpload:
             out.write(chunk)
     meta = {"user": user.pk, "name": path.name, "size": size, "at": time.time()}
     (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return StagedUpload(token, path.name, path, size)
+    return StagedUpload(token, path.name, path, size, int(user.pk or 0))
 
 
 def staged(user: Any, token: str) -> StagedUpload:
@@ -94,7 +97,7 @@ def staged(user: Any, token: str) -> StagedUpload:
     if meta.get("user") != user.pk:
         raise UploadNotFound(_("This upload is no longer available."))
     path = folder / meta["name"]
-    return StagedUpload(token, meta["name"], path, int(meta["size"]))
+    return StagedUpload(token, meta["name"], path, int(meta["size"]), int(meta.get("user") or 0))
 
 
 def preview(upload: StagedUpload) -> Document:
@@ -105,9 +108,45 @@ def preview(upload: StagedUpload) -> Document:
     parse instead of starting their own.
     """
     stat = upload.path.stat()
+    key = (str(upload.path), stat.st_mtime_ns, stat.st_size)
     with _lock_for(str(upload.path)):
-        document = _parsed(str(upload.path), stat.st_mtime_ns, stat.st_size)
+        if key in _DONE:
+            document = _parsed(*key)  # read before: from the cache, no admission needed
+        else:
+            with _admitted(str(upload.owner)):
+                document = _parsed(*key)
+                _DONE.add(key)
     return _rename(document, str(upload.path), upload.name)
+
+
+class ParseBusy(ImportFailed):
+    """Too many files are being read at once: come back in a few seconds (HTTP 503)."""
+
+
+# Admission (issue 11, item 2): at most JIXIAO_PARSE_CONCURRENCY files are read at once over
+# the whole server and one per user; a request beyond that is refused at once instead of
+# holding a server thread, so the login page and the other pages keep answering.
+_PARSE_SLOTS = threading.BoundedSemaphore(max(1, env_int("JIXIAO_PARSE_CONCURRENCY", 2)))
+_READING_FOR: set[str] = set()
+_DONE: set[tuple[str, int, int]] = set()
+
+
+@contextmanager
+def _admitted(owner: str) -> Iterator[None]:
+    with _LOCKS_GUARD:
+        if owner in _READING_FOR:
+            raise ParseBusy(_("Another of your files is being read; refresh in a few seconds."))
+        if not _PARSE_SLOTS.acquire(blocking=False):
+            raise ParseBusy(_("The server is reading other files; refresh in a few seconds."))
+        _READING_FOR.add(owner)
+    try:
+        yield
+    finally:
+        with _LOCKS_GUARD:
+            _READING_FOR.discard(owner)
+        _PARSE_SLOTS.release()
+        if len(_DONE) > 256:
+            _DONE.clear()
 
 
 _LOCKS: dict[str, threading.Lock] = {}

@@ -53,7 +53,12 @@ def _staged_or_404(request: HttpRequest, token: str) -> imports.StagedUpload:
 
 def preview(request: HttpRequest, token: str) -> HttpResponse:
     staged = _staged_or_404(request, token)
-    document = imports.preview(staged)
+    try:
+        document = imports.preview(staged)
+    except imports.ParseBusy as exc:  # a busy server answers at once, never holds a thread
+        response = render(request, "jixiao/import_upload.html", {"error": str(exc)}, status=503)
+        response["Retry-After"] = "5"
+        return response
     units = list(queries.import_targets(request.user))
     problems = sorted(
         document.problems,
