@@ -204,6 +204,8 @@ def test_readings_beyond_the_slots_are_refused_at_once(
     reading = threading.Thread(target=imports.preview, args=(first,))
     reading.start()
     assert started.wait(10)
+    with pytest.raises(imports.ParseBusy, match="该文件正在读取"):
+        imports.preview(first)  # a refresh of the same file: no thread waits for the reading
     with pytest.raises(imports.ParseBusy, match="另一个文件"):
         imports.preview(second)  # the same user
     with pytest.raises(imports.ParseBusy, match="其他文件"):

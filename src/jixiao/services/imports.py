@@ -104,18 +104,22 @@ def preview(upload: StagedUpload) -> Document:
     """The staged file as read; source locations name the original file, not the folder.
 
     Parsed once per staged file (issue 11, item 2): every later preview, refresh and the
-    confirmation reuse the result, and concurrent requests for the same file wait for the one
-    parse instead of starting their own.
+    confirmation reuse the result; a request for a file being read, or beyond the server's
+    reading slots, is refused at once (:class:`ParseBusy`) instead of waiting in a thread.
     """
     stat = upload.path.stat()
     key = (str(upload.path), stat.st_mtime_ns, stat.st_size)
-    with _lock_for(str(upload.path)):
-        if key in _DONE:
-            document = _parsed(*key)  # read before: from the cache, no admission needed
-        else:
-            with _admitted(str(upload.owner)):
-                document = _parsed(*key)
-                _DONE.add(key)
+    if key in _DONE:
+        return _rename(_parsed(*key), str(upload.path), upload.name)  # read before: cached
+    lock = _lock_for(str(upload.path))
+    if not lock.acquire(blocking=False):  # a refresh while the file is read: no thread waits
+        raise ParseBusy(_("This file is being read; refresh in a few seconds."))
+    try:
+        with _admitted(str(upload.owner)):
+            document = _parsed(*key)
+            _DONE.add(key)
+    finally:
+        lock.release()
     return _rename(document, str(upload.path), upload.name)
 
 
