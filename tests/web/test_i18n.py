@@ -61,3 +61,28 @@ def test_password_rules_speak_chinese(world: object) -> None:
                     assert not re.search(r"[A-Za-z]{3,}", message), message
             else:
                 raise AssertionError(f"{password!r} passed the password rules")
+
+
+def test_every_reader_problem_has_a_chinese_title() -> None:
+    """The import preview shows each problem's title in Chinese (the detail is English until
+    issue 15's message catalogue)."""
+    import importlib
+    import pkgutil
+
+    from django.utils import translation
+
+    import jixiao.io
+    import jixiao.reading
+    from jixiao.core.problems import registered_codes
+
+    for module in pkgutil.walk_packages(jixiao.io.__path__, "jixiao.io."):
+        importlib.import_module(module.name)
+    importlib.import_module("jixiao.services.isolated")
+    assert jixiao.reading is not None
+    reader_codes = {c: p for c, p in registered_codes().items() if c[0] in "BFOT"}
+    assert len(reader_codes) >= 40
+    with translation.override("zh-hans"):
+        untranslated = [
+            c for c, p in reader_codes.items() if translation.gettext(p.title) == p.title
+        ]
+    assert untranslated == []

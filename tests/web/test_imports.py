@@ -217,3 +217,11 @@ def test_readings_beyond_the_slots_are_refused_at_once(
     release.set()
     reading.join(10)
     assert len(imports.preview(other).tables) == 3  # the slot is free again
+
+
+def test_the_preview_titles_each_problem_in_chinese(world: Any) -> None:
+    upload = _stage(world.users["owner"], name="empty.txt")
+    upload.path.write_text("这是一段与绩效目标表无关的文字。\n", encoding="utf-8")
+    page = world.client("owner").get(reverse("import-preview", args=[upload.token]))
+    html = page.content.decode()
+    assert "B001" in html and "未找到绩效目标表、自评表或监控表" in html

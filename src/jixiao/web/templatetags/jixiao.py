@@ -111,6 +111,17 @@ def severity_label(severity: Any) -> Any:
 
 
 @register.filter
+def problem_title(code: Any) -> str:
+    """The registered title of a problem code in the page's language (docs/problems.md)."""
+    from django.utils.translation import gettext
+
+    from jixiao.core.problems import registered_codes
+
+    found = registered_codes().get(str(code))
+    return gettext(found.title) if found is not None else ""
+
+
+@register.filter
 def kind_label(kind: Any) -> Any:
     return KIND_LABELS.get(str(kind), str(kind))
 
