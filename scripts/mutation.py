@@ -72,7 +72,8 @@ class Site:
 
 
 def _skipped(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
-    """Annotations, docstrings and ``if TYPE_CHECKING`` blocks are not code that runs."""
+    """Annotations, docstrings, decorators and ``if TYPE_CHECKING`` blocks are not the logic
+    the tests should pin down."""
     if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
         return True
     child = node
@@ -84,6 +85,10 @@ def _skipped(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
             return True
         if isinstance(parent, ast.If) and "TYPE_CHECKING" in ast.unparse(parent.test):
             return True
+        if isinstance(parent, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and (
+            child in parent.decorator_list
+        ):
+            return True  # @dataclass(frozen=True, slots=True), @lru_cache(maxsize=…): no logic
         if isinstance(parent, ast.Expr) and isinstance(child, ast.Constant):
             return True  # a docstring or a bare string
         child = parent

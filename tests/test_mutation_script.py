@@ -60,3 +60,11 @@ def test_annotations_docstrings_and_type_checking_blocks_are_left_alone() -> Non
     assert [(s.line, s.what) for s in numbers] == [
         (9, "5 + 1"), (10, "0 + 1"), (10, "1 + 1"), (12, "2 + 1"), (12, "1 + 1"),
     ]  # fmt: skip
+
+
+def test_decorator_arguments_are_not_mutated() -> None:
+    mutation = _script()
+    source = (
+        "from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass A:\n    x: int = 1\n"
+    )
+    assert [(s.line, s.kind) for s in mutation.sites(ast.parse(source))] == [(5, "number")]
