@@ -38,39 +38,31 @@ PRODUCTION = {
 }
 
 
+CHECK_DEPLOY = (
+    "import django; django.setup();"
+    "from django.core.management import call_command;"
+    "call_command('check', deploy=True, fail_level='WARNING')"
+)
+
+
 def test_check_deploy_is_clean_with_production_environment(tmp_path: Path) -> None:
-    code = (
-        "import django; django.setup();"
-        "from django.core.management import call_command;"
-        "call_command('check', deploy=True, fail_level='WARNING')"
-    )
-    result = _run(code, PRODUCTION, tmp_path)
+    result = _run(CHECK_DEPLOY, PRODUCTION, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout + result.stderr
 
 
 def test_check_deploy_warns_when_https_has_no_trusted_proxy(tmp_path: Path) -> None:
     env = {k: v for k, v in PRODUCTION.items() if k != "JIXIAO_TRUSTED_PROXY"}
-    code = (
-        "import django; django.setup();"
-        "from django.core.management import call_command;"
-        "call_command('check', deploy=True, fail_level='WARNING')"
-    )
-    result = _run(code, env, tmp_path)
+    result = _run(CHECK_DEPLOY, env, tmp_path)
     assert result.returncode != 0
     assert "jixiao.W001" in result.stderr and "JIXIAO_TRUSTED_PROXY" in result.stderr
     no_redirect = {**env, "JIXIAO_NO_SSL_REDIRECT": "1"}  # the proxy redirects: no loop here
-    assert "jixiao.W001" not in _run(code, no_redirect, tmp_path).stderr
+    assert "jixiao.W001" not in _run(CHECK_DEPLOY, no_redirect, tmp_path).stderr
 
 
 def test_check_deploy_warns_without_https(tmp_path: Path) -> None:
     env = {k: v for k, v in PRODUCTION.items() if k != "JIXIAO_HTTPS"}
-    code = (
-        "import django; django.setup();"
-        "from django.core.management import call_command;"
-        "call_command('check', deploy=True, fail_level='WARNING')"
-    )
-    result = _run(code, env, tmp_path)
+    result = _run(CHECK_DEPLOY, env, tmp_path)
     assert result.returncode != 0
     assert "SESSION_COOKIE_SECURE" in result.stderr
 
