@@ -56,7 +56,9 @@ def budget_start(self: Walker, i: int, line: Line) -> bool:
             self.draft.budget_block.title = line.pieces[0].clean
         self._budget_header_end = i + 1
         return True
-    if line.layout is Layout.STREAM or _one_cell_line(line):
+    # a text line is cut into cells once: the one-cell test and the header below share it
+    cells = split_labels(line.pieces[0].text) if line.layout is Layout.LINES else []
+    if line.layout is Layout.STREAM or len(cells) == 1:
         # one cell per line (a stream, or text lines of a copied form): the header runs on
         first = line.pieces[0].clean
         if budget_column_of(first) is None:
@@ -92,7 +94,6 @@ def budget_start(self: Walker, i: int, line: Line) -> bool:
         self._note_month(texts)
         self._budget_header_end = j
         return True
-    cells = split_labels(line.pieces[0].text)
     figures = (BudgetCol.INITIAL, BudgetCol.BUDGET, BudgetCol.EXECUTED, BudgetCol.PERIOD)
     start = next((k for k, c in enumerate(cells) if budget_column_of(c) in figures), None)
     if start is None:
